@@ -1,0 +1,458 @@
+/**
+ * The Hemmaplan exchange format, version 1 (EXCHANGE.md §1): the one gate through which every
+ * document enters the app, and the one writer that produces it. After parseDocument the rest of
+ * the code can trust its data.
+ */
+import { COST_LINE_KINDS, INTERVENTION_FORMATS, INTERVENTION_STATUSES, NEEDS_ASSESSMENTS, PLACEMENT_CATEGORIES, PLACEMENT_UNITS, TARGET_GROUPS } from '../domain/types';
+import type {
+  CostLine,
+  Effect,
+  EffectYear,
+  HemmaplanDocument,
+  Initiative,
+  Intervention,
+  PlacementType,
+  Scenario,
+  Settings,
+  SettingsOverrides,
+} from '../domain/types';
+import { DEFAULT_SETTINGS } from '../domain/settings';
+import { type Decimal, ONE, toPlain } from '../domain/money';
+import { monthIndex } from '../domain/months';
+import { checkVersion, CURRENT_VERSION, FORMAT } from './migrate';
+import { fieldPath, formatIssue, type Issue, isObject, itemPath, type JsonObject, MAX_YEAR, MIN_YEAR, Reader } from './reader';
+
+export type ParseOutcome = { ok: true; document: HemmaplanDocument } | { ok: false; issues: Issue[] };
+
+const YEAR = { min: MIN_YEAR, max: MAX_YEAR } as const;
+
+/** Reads JSON text; text that is not JSON gives one issue at "$". */
+export function parseDocumentText(text: string): ParseOutcome {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const detail = error instanceof Error ? ` (${error.message})` : '';
+    return { ok: false, issues: [{ path: '$', message: `filen är inte giltig JSON och kan inte läsas${detail}` }] };
+  }
+  return parseDocument(json);
+}
+
+/** Validates an untrusted JSON value into a document, or lists every problem found. */
+export function parseDocument(input: unknown): ParseOutcome {
+  const r = new Reader();
+  if (!isObject(input)) {
+    r.report('$', 'dokumentet ska vara ett JSON-objekt ({ … }) med "format": "hemmaplan"');
+    return { ok: false, issues: r.issues };
+  }
+  const current = checkVersion(input, r);
+  if (!current) return { ok: false, issues: r.issues };
+  const json = current;
+
+  let exportedAt: string | undefined;
+  const exportedText = r.text(json, 'exportedAt', '', { max: 100 });
+  if (exportedText !== undefined) {
+    if (isTimestamp(exportedText)) exportedAt = exportedText;
+    else r.report('exportedAt', 'ska vara en tidpunkt i ISO-format, till exempel "2026-11-23T10:00:00Z"');
+  }
+
+  const settingsJson = json.settings;
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  if (settingsJson !== undefined && settingsJson !== null) {
+    const obj = r.object(settingsJson, 'settings');
+    if (obj) settings = { ...DEFAULT_SETTINGS, ...readSettings(r, obj, 'settings') };
+  }
+
+  const interventions = readList(r, json, 'interventions', readIntervention);
+  const initiatives = readList(r, json, 'initiatives', readInitiative);
+  const placementTypes = readList(r, json, 'placementTypes', readPlacementType);
+  const scenarios = readList(r, json, 'scenarios', readScenario);
+
+  r.uniqueIds(interventions, 'interventions');
+  r.uniqueIds(initiatives, 'initiatives');
+  r.uniqueIds(placementTypes, 'placementTypes');
+  r.uniqueIds(scenarios, 'scenarios');
+  checkReferences(r, { interventions, initiatives, placementTypes, scenarios });
+
+  if (r.issues.length > 0) return { ok: false, issues: r.issues };
+  const document: HemmaplanDocument = { settings, interventions, initiatives, placementTypes, scenarios };
+  if (exportedAt !== undefined) document.exportedAt = exportedAt;
+  return { ok: true, document };
+}
+
+/** The issues as the lines a user reads: "path: message". */
+export function issueLines(issues: readonly Issue[]): string[] {
+  return issues.map(formatIssue);
+}
+
+function isTimestamp(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) && !Number.isNaN(Date.parse(text));
+}
+
+/**
+ * Reads a list of objects. A list that is absent counts as empty; each item that is not an object,
+ * or has problems, is reported and left out.
+ */
+function readList<T>(r: Reader, obj: JsonObject, key: string, read: (r: Reader, item: JsonObject, path: string) => T | undefined): T[] {
+  const items = r.array(obj, key, '');
+  if (!items) return [];
+  const out: T[] = [];
+  items.forEach((item, index) => {
+    const path = itemPath(key, index);
+    const itemObj = r.object(item, path);
+    if (!itemObj) return;
+    const value = read(r, itemObj, path);
+    if (value !== undefined) out.push(value);
+  });
+  return out;
+}
+
+/** Copies the defined fields of `source` into `target`, so that absent optional fields stay absent. */
+function defined<T extends object>(target: T, source: Partial<T>): T {
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
+}
+
+/** Runs the readers and tells whether they added no issue. */
+function clean(r: Reader, before: number): boolean {
+  return r.issues.length === before;
+}
+
+function readSettings(r: Reader, obj: JsonObject, path: string): SettingsOverrides {
+  return defined<SettingsOverrides>(
+    {},
+    {
+      organisation: r.text(obj, 'organisation', path),
+      payrollOverheadPercent: r.decimal(obj, 'payrollOverheadPercent', path, { min: 0, max: 100 }),
+      salaryGrowthPercent: r.decimal(obj, 'salaryGrowthPercent', path, { min: -50, max: 50 }),
+      priceGrowthPercent: r.decimal(obj, 'priceGrowthPercent', path, { min: -50, max: 50 }),
+      discountRatePercent: r.decimal(obj, 'discountRatePercent', path, { min: 0, max: 100 }),
+      baseYear: r.integer(obj, 'baseYear', path, YEAR),
+    },
+  );
+}
+
+function readStringList<T extends string>(r: Reader, obj: JsonObject, key: string, path: string, read: (value: unknown, at: string) => T | undefined): T[] | undefined {
+  const items = r.array(obj, key, path);
+  if (!items) return undefined;
+  const out: T[] = [];
+  items.forEach((item, i) => {
+    const value = read(item, itemPath(fieldPath(path, key), i));
+    if (value !== undefined) out.push(value);
+  });
+  return out;
+}
+
+function readIntervention(r: Reader, obj: JsonObject, path: string): Intervention | undefined {
+  const before = r.issues.length;
+  const ageMin = r.integer(obj, 'ageMin', path, { min: 0, max: 120 });
+  const ageMax = r.integer(obj, 'ageMax', path, { min: 0, max: 120 });
+  if (ageMin !== undefined && ageMax !== undefined && ageMin > ageMax) {
+    r.report(fieldPath(path, 'ageMax'), `ageMax (${ageMax}) är lägre än ageMin (${ageMin}); åldersspannet ska gå från den lägre åldern till den högre`);
+  }
+  const intervention = defined<Intervention>(
+    { id: r.id(obj, 'id', path)!, name: r.text(obj, 'name', path, { required: true, nonEmpty: true })!, status: 'offered' },
+    {
+      shortName: r.text(obj, 'shortName', path),
+      description: r.text(obj, 'description', path),
+      category: r.text(obj, 'category', path),
+      targetGroups: readStringList(r, obj, 'targetGroups', path, (v, at) => r.enumerationValue(v, at, TARGET_GROUPS)),
+      ageMin,
+      ageMax,
+      unit: r.text(obj, 'unit', path),
+      format: r.enumeration(obj, 'format', path, INTERVENTION_FORMATS),
+      scope: r.text(obj, 'scope', path),
+      theory: r.text(obj, 'theory', path),
+      evidenceUrl: r.url(obj, 'evidenceUrl', path),
+      needsAssessment: r.enumeration(obj, 'needsAssessment', path, NEEDS_ASSESSMENTS),
+      status: r.enumeration(obj, 'status', path, INTERVENTION_STATUSES),
+      trainedStaff: r.integer(obj, 'trainedStaff', path, { min: 0, max: 1_000_000 }),
+      unitCost: r.decimal(obj, 'unitCost', path, { min: 0 }),
+      unitCostUnit: r.text(obj, 'unitCostUnit', path),
+      notes: r.text(obj, 'notes', path),
+      tags: readStringList(r, obj, 'tags', path, (v, at) => r.textValue(v, at)),
+    },
+  );
+  return clean(r, before) ? intervention : undefined;
+}
+
+const MONEY = { required: true, min: 0 } as const;
+
+function readCostLine(r: Reader, obj: JsonObject, path: string): CostLine | undefined {
+  const before = r.issues.length;
+  const kind = r.enumeration(obj, 'kind', path, COST_LINE_KINDS, { required: true });
+  const common = defined<{ id?: string; label?: string }>({}, { id: r.id(obj, 'id', path, {}), label: r.text(obj, 'label', path) });
+  let line: CostLine | undefined;
+  switch (kind) {
+    case 'staff':
+      line = defined<CostLine>(
+        { ...common, kind, fte: r.decimal(obj, 'fte', path, MONEY)!, monthlySalary: r.decimal(obj, 'monthlySalary', path, MONEY)! },
+        { payrollOverheadPercent: r.decimal(obj, 'payrollOverheadPercent', path, { min: 0, max: 100 }) },
+      );
+      break;
+    case 'perUnit':
+      line = {
+        ...common,
+        kind,
+        unit: r.text(obj, 'unit', path, { required: true })!,
+        quantityPerYear: r.decimal(obj, 'quantityPerYear', path, MONEY)!,
+        unitPrice: r.decimal(obj, 'unitPrice', path, MONEY)!,
+      };
+      break;
+    case 'annual':
+    case 'funding':
+      line = { ...common, kind, amountPerYear: r.decimal(obj, 'amountPerYear', path, MONEY)! };
+      break;
+    case 'oneOff':
+      line = { ...common, kind, amount: r.decimal(obj, 'amount', path, MONEY)!, month: r.month(obj, 'month', path, { required: true })! };
+      break;
+    case 'education':
+      line = defined<CostLine>(
+        {
+          ...common,
+          kind,
+          persons: r.decimal(obj, 'persons', path, MONEY)!,
+          terms: r.integer(obj, 'terms', path, { required: true, min: 1, max: 100 })!,
+          monthsPerTerm: r.integer(obj, 'monthsPerTerm', path, { min: 1, max: 12 }) ?? 6,
+          studyShare: r.decimal(obj, 'studyShare', path, { required: true, min: 0, max: 1 })!,
+          monthlySalary: r.decimal(obj, 'monthlySalary', path, MONEY)!,
+          materialPerTerm: r.decimal(obj, 'materialPerTerm', path, MONEY)!,
+        },
+        { payrollOverheadPercent: r.decimal(obj, 'payrollOverheadPercent', path, { min: 0, max: 100 }) },
+      );
+      break;
+  }
+  return clean(r, before) ? line : undefined;
+}
+
+function readInitiative(r: Reader, obj: JsonObject, path: string): Initiative | undefined {
+  const before = r.issues.length;
+  const id = r.id(obj, 'id', path);
+  const name = r.text(obj, 'name', path, { required: true, nonEmpty: true });
+  const start = r.month(obj, 'start', path, { required: true });
+  const end = r.month(obj, 'end', path);
+  if (start !== undefined && end !== undefined && monthIndex(end) < monthIndex(start)) {
+    r.report(fieldPath(path, 'end'), `slutmånaden ${end} ligger före startmånaden ${start}`);
+  }
+  const linesPath = fieldPath(path, 'costLines');
+  const costLines: CostLine[] = [];
+  r.array(obj, 'costLines', path, { required: true })?.forEach((item, i) => {
+    const linePath = itemPath(linesPath, i);
+    const lineObj = r.object(item, linePath);
+    const line = lineObj && readCostLine(r, lineObj, linePath);
+    if (line) costLines.push(line);
+  });
+  r.uniqueIds(costLines, linesPath);
+  const initiative = defined<Initiative>(
+    { id: id!, name: name!, start: start!, costLines },
+    {
+      description: r.text(obj, 'description', path),
+      scope: r.text(obj, 'scope', path),
+      unit: r.text(obj, 'unit', path),
+      interventionIds: readStringList(r, obj, 'interventionIds', path, (v, at) => r.textValue(v, at, { nonEmpty: true, max: 100 })),
+      end,
+    },
+  );
+  return clean(r, before) ? initiative : undefined;
+}
+
+function readPlacementType(r: Reader, obj: JsonObject, path: string): PlacementType | undefined {
+  const before = r.issues.length;
+  const type = defined<PlacementType>(
+    {
+      id: r.id(obj, 'id', path)!,
+      name: r.text(obj, 'name', path, { required: true, nonEmpty: true })!,
+      unit: r.enumeration(obj, 'unit', path, PLACEMENT_UNITS, { required: true })!,
+      price: r.decimal(obj, 'price', path, MONEY)!,
+      priceYear: r.integer(obj, 'priceYear', path, { required: true, ...YEAR })!,
+    },
+    {
+      category: r.enumeration(obj, 'category', path, PLACEMENT_CATEGORIES),
+      source: r.text(obj, 'source', path),
+      sourceUrl: r.url(obj, 'sourceUrl', path),
+      notes: r.text(obj, 'notes', path),
+    },
+  );
+  return clean(r, before) ? type : undefined;
+}
+
+function readEffect(r: Reader, obj: JsonObject, path: string): Effect | undefined {
+  const before = r.issues.length;
+  const id = r.id(obj, 'id', path);
+  const fromPlacementTypeId = r.id(obj, 'fromPlacementTypeId', path);
+  const perYearPath = fieldPath(path, 'perYear');
+  const perYear: EffectYear[] = [];
+  const firstIndexOfYear = new Map<number, number>();
+  r.array(obj, 'perYear', path, { required: true })?.forEach((item, i) => {
+    const at = itemPath(perYearPath, i);
+    const entryObj = r.object(item, at);
+    if (!entryObj) return;
+    const year = r.integer(entryObj, 'year', at, { required: true, ...YEAR });
+    const placements = r.decimal(entryObj, 'placements', at, MONEY);
+    const unitsPerPlacement = r.decimal(entryObj, 'unitsPerPlacement', at, MONEY);
+    if (year !== undefined) {
+      const first = firstIndexOfYear.get(year);
+      if (first !== undefined) {
+        r.report(fieldPath(at, 'year'), `året ${year} finns redan i ${itemPath(perYearPath, first)}; högst en post per år`);
+        return;
+      }
+      firstIndexOfYear.set(year, i);
+    }
+    if (year !== undefined && placements && unitsPerPlacement) perYear.push({ year, placements, unitsPerPlacement });
+  });
+  const effect = defined<Effect>(
+    {
+      id: id!,
+      fromPlacementTypeId: fromPlacementTypeId!,
+      expectedShare: r.decimal(obj, 'expectedShare', path, { min: 0, max: 1 }) ?? ONE,
+      perYear,
+    },
+    {
+      label: r.text(obj, 'label', path),
+      toPlacementTypeId: r.id(obj, 'toPlacementTypeId', path, {}),
+      initiativeId: r.id(obj, 'initiativeId', path, {}),
+    },
+  );
+  return clean(r, before) ? effect : undefined;
+}
+
+function readScenario(r: Reader, obj: JsonObject, path: string): Scenario | undefined {
+  const before = r.issues.length;
+  const id = r.id(obj, 'id', path);
+  const name = r.text(obj, 'name', path, { required: true, nonEmpty: true });
+  const startYear = r.integer(obj, 'startYear', path, { required: true, ...YEAR });
+  const years = r.integer(obj, 'years', path, { required: true, min: 1, max: 50 });
+  const settingsJson = obj.settings;
+  const settingsObj = settingsJson === undefined || settingsJson === null ? undefined : r.object(settingsJson, fieldPath(path, 'settings'));
+  const effectsPath = fieldPath(path, 'effects');
+  const effects: Effect[] = [];
+  r.array(obj, 'effects', path)?.forEach((item, i) => {
+    const at = itemPath(effectsPath, i);
+    const effectObj = r.object(item, at);
+    const effect = effectObj && readEffect(r, effectObj, at);
+    if (effect) effects.push(effect);
+  });
+  r.uniqueIds(effects, effectsPath);
+  const scenario = defined<Scenario>(
+    {
+      id: id!,
+      name: name!,
+      startYear: startYear!,
+      years: years!,
+      initiativeIds: readStringList(r, obj, 'initiativeIds', path, (v, at) => r.textValue(v, at, { nonEmpty: true, max: 100 })) ?? [],
+      effects,
+    },
+    {
+      description: r.text(obj, 'description', path),
+      settings: settingsObj ? readSettings(r, settingsObj, fieldPath(path, 'settings')) : undefined,
+    },
+  );
+  return clean(r, before) ? scenario : undefined;
+}
+
+/** Every reference points at something that exists (EXCHANGE.md §1). */
+function checkReferences(r: Reader, doc: Pick<HemmaplanDocument, 'interventions' | 'initiatives' | 'placementTypes' | 'scenarios'>): void {
+  const interventionIds = new Set(doc.interventions.map((i) => i.id));
+  const initiativeIds = new Set(doc.initiatives.map((i) => i.id));
+  const placementTypeIds = new Set(doc.placementTypes.map((t) => t.id));
+  doc.initiatives.forEach((initiative, i) => {
+    initiative.interventionIds?.forEach((id, k) => {
+      if (!interventionIds.has(id)) {
+        r.report(`initiatives[${i}].interventionIds[${k}]`, `hänvisar till insatsen ”${id}”, som inte finns bland interventions`);
+      }
+    });
+  });
+  doc.scenarios.forEach((scenario, s) => {
+    const path = `scenarios[${s}]`;
+    const included = new Map<string, number>();
+    scenario.initiativeIds.forEach((id, k) => {
+      const at = `${path}.initiativeIds[${k}]`;
+      if (!initiativeIds.has(id)) r.report(at, `hänvisar till satsningen ”${id}”, som inte finns bland initiatives`);
+      else if (included.has(id)) r.report(at, `satsningen ”${id}” finns redan på plats ${included.get(id)}; en satsning ingår högst en gång`);
+      else included.set(id, k);
+    });
+    scenario.effects.forEach((effect, e) => {
+      const at = `${path}.effects[${e}]`;
+      if (!placementTypeIds.has(effect.fromPlacementTypeId)) {
+        r.report(`${at}.fromPlacementTypeId`, `hänvisar till placeringsformen ”${effect.fromPlacementTypeId}”, som inte finns bland placementTypes`);
+      }
+      if (effect.toPlacementTypeId !== undefined && !placementTypeIds.has(effect.toPlacementTypeId)) {
+        r.report(`${at}.toPlacementTypeId`, `hänvisar till placeringsformen ”${effect.toPlacementTypeId}”, som inte finns bland placementTypes`);
+      }
+      if (effect.initiativeId !== undefined && !included.has(effect.initiativeId)) {
+        r.report(`${at}.initiativeId`, `hänvisar till satsningen ”${effect.initiativeId}”, som inte ingår i scenariots initiativeIds`);
+      }
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** Copies the given fields, in order, leaving out absent ones and writing decimals as plain strings. */
+function pick(source: object, keys: readonly string[]): { [key: string]: Json } {
+  const out: { [key: string]: Json } = {};
+  for (const key of keys) {
+    const value = (source as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = toJson(value);
+  }
+  return out;
+}
+
+function toJson(value: unknown): Json {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) return value;
+  if (Array.isArray(value)) return value.map(toJson);
+  if (isDecimal(value)) return toPlain(value);
+  throw new TypeError('Unexpected value in a document');
+}
+
+function isDecimal(value: unknown): value is Decimal {
+  return typeof value === 'object' && value !== null && typeof (value as Decimal).toFixed === 'function' && 'd' in value;
+}
+
+const SETTINGS_KEYS = ['organisation', 'payrollOverheadPercent', 'salaryGrowthPercent', 'priceGrowthPercent', 'discountRatePercent', 'baseYear'] as const;
+const INTERVENTION_KEYS = [
+  'id', 'name', 'shortName', 'description', 'category', 'targetGroups', 'ageMin', 'ageMax', 'unit', 'format', 'scope',
+  'theory', 'evidenceUrl', 'needsAssessment', 'status', 'trainedStaff', 'unitCost', 'unitCostUnit', 'notes', 'tags',
+] as const;
+const COST_LINE_KEYS: Record<CostLine['kind'], readonly string[]> = {
+  staff: ['fte', 'monthlySalary', 'payrollOverheadPercent'],
+  perUnit: ['unit', 'quantityPerYear', 'unitPrice'],
+  annual: ['amountPerYear'],
+  funding: ['amountPerYear'],
+  oneOff: ['amount', 'month'],
+  education: ['persons', 'terms', 'monthsPerTerm', 'studyShare', 'monthlySalary', 'payrollOverheadPercent', 'materialPerTerm'],
+};
+const PLACEMENT_TYPE_KEYS = ['id', 'name', 'unit', 'price', 'priceYear', 'category', 'source', 'sourceUrl', 'notes'] as const;
+
+/** The document as exchange-format JSON: decimals as strings, absent fields left out. */
+export function serialiseDocument(document: HemmaplanDocument, exportedAt = document.exportedAt): { [key: string]: Json } {
+  const out: { [key: string]: Json } = { format: FORMAT, version: CURRENT_VERSION };
+  if (exportedAt !== undefined) out.exportedAt = exportedAt;
+  out.settings = pick(document.settings, SETTINGS_KEYS);
+  out.interventions = document.interventions.map((i) => pick(i, INTERVENTION_KEYS));
+  out.initiatives = document.initiatives.map((initiative) => ({
+    ...pick(initiative, ['id', 'name', 'description', 'scope', 'unit', 'interventionIds', 'start', 'end']),
+    costLines: initiative.costLines.map((line) => pick(line, ['id', 'label', 'kind', ...COST_LINE_KEYS[line.kind]])),
+  }));
+  out.placementTypes = document.placementTypes.map((t) => pick(t, PLACEMENT_TYPE_KEYS));
+  out.scenarios = document.scenarios.map((scenario) => ({
+    ...pick(scenario, ['id', 'name', 'description', 'startYear', 'years']),
+    ...(scenario.settings ? { settings: pick(scenario.settings, SETTINGS_KEYS) } : {}),
+    initiativeIds: scenario.initiativeIds,
+    effects: scenario.effects.map((effect) => ({
+      ...pick(effect, ['id', 'label', 'fromPlacementTypeId', 'toPlacementTypeId', 'initiativeId', 'expectedShare']),
+      perYear: effect.perYear.map((entry) => pick(entry, ['year', 'placements', 'unitsPerPlacement'])),
+    })),
+  }));
+  return out;
+}
+
+/** The document as the text of a .hemmaplan.json file. */
+export function stringifyDocument(document: HemmaplanDocument, exportedAt?: string): string {
+  return JSON.stringify(serialiseDocument(document, exportedAt), null, 2) + '\n';
+}

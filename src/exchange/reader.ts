@@ -1,0 +1,248 @@
+/**
+ * Reading untrusted JSON values into domain values, one field at a time, collecting one Swedish
+ * message per problem with the JSON path where it was found.
+ */
+import { Decimal, formatNumber } from '../domain/money';
+import { isMonth } from '../domain/months';
+
+export interface Issue {
+  /** JSON path of the problem, e.g. "initiatives[0].costLines[1].fte"; "$" for the document itself. */
+  path: string;
+  message: string;
+}
+
+export function formatIssue(issue: Issue): string {
+  return `${issue.path}: ${issue.message}`;
+}
+
+export const MAX_TEXT_LENGTH = 10_000;
+export const MAX_ID_LENGTH = 100;
+export const MAX_URL_LENGTH = 2_000;
+/** Amounts beyond this are typing mistakes, not plans: 1 000 000 000 000 000 (a thousand billion kronor). */
+export const MAX_MAGNITUDE = new Decimal('1e15');
+const MAX_DECIMAL_TEXT = 60;
+const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,4})?$/;
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function fieldPath(path: string, key: string): string {
+  return path === '' || path === '$' ? key : `${path}.${key}`;
+}
+
+export function itemPath(path: string, index: number): string {
+  return `${path}[${index}]`;
+}
+
+const sv = (n: number | Decimal): string => formatNumber(new Decimal(n));
+
+interface Presence {
+  required?: boolean;
+}
+
+/** Collects issues while reading fields of one untrusted document. */
+export class Reader {
+  readonly issues: Issue[] = [];
+
+  report(path: string, message: string): void {
+    this.issues.push({ path, message });
+  }
+
+  /** The field's value; undefined (with an issue when required) when it is absent or null. */
+  private present(obj: JsonObject, key: string, path: string, { required }: Presence): unknown {
+    const value = Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+    if (value === undefined || value === null) {
+      if (required) this.report(fieldPath(path, key), 'saknas men måste anges');
+      return undefined;
+    }
+    return value;
+  }
+
+  object(value: unknown, path: string): JsonObject | undefined {
+    if (isObject(value)) return value;
+    this.report(path, 'ska vara ett objekt ({ … })');
+    return undefined;
+  }
+
+  array(obj: JsonObject, key: string, path: string, options: Presence = {}): unknown[] | undefined {
+    const value = this.present(obj, key, path, options);
+    if (value === undefined) return undefined;
+    if (Array.isArray(value)) return value;
+    this.report(fieldPath(path, key), 'ska vara en lista ([ … ])');
+    return undefined;
+  }
+
+  text(
+    obj: JsonObject,
+    key: string,
+    path: string,
+    options: Presence & { nonEmpty?: boolean; max?: number } = {},
+  ): string | undefined {
+    const value = this.present(obj, key, path, options);
+    if (value === undefined) return undefined;
+    return this.textValue(value, fieldPath(path, key), options);
+  }
+
+  textValue(value: unknown, path: string, { nonEmpty, max = MAX_TEXT_LENGTH }: { nonEmpty?: boolean; max?: number } = {}): string | undefined {
+    if (typeof value !== 'string') {
+      this.report(path, 'ska vara en text inom citattecken');
+      return undefined;
+    }
+    if (nonEmpty && value.trim() === '') {
+      this.report(path, 'får inte vara tom');
+      return undefined;
+    }
+    if (value.length > max) {
+      this.report(path, `är för lång: ${sv(value.length)} tecken, högst ${sv(max)} är tillåtna`);
+      return undefined;
+    }
+    return value;
+  }
+
+  id(obj: JsonObject, key: string, path: string, options: Presence = { required: true }): string | undefined {
+    return this.text(obj, key, path, { ...options, nonEmpty: true, max: MAX_ID_LENGTH });
+  }
+
+  decimal(
+    obj: JsonObject,
+    key: string,
+    path: string,
+    options: Presence & { min?: number; max?: number } = {},
+  ): Decimal | undefined {
+    const value = this.present(obj, key, path, options);
+    if (value === undefined) return undefined;
+    const at = fieldPath(path, key);
+    let text: string;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) {
+        this.report(at, 'ska vara ett ändligt tal');
+        return undefined;
+      }
+      text = String(value);
+    } else if (typeof value === 'string') {
+      text = value;
+    } else {
+      this.report(at, 'ska vara ett tal, helst skrivet som text med punkt som decimaltecken, till exempel "520000" eller "44.53"');
+      return undefined;
+    }
+    if (text.length > MAX_DECIMAL_TEXT || !DECIMAL_TEXT.test(text)) {
+      const hint = /^\s*-?[\d\s]+,\d+\s*$/.test(text) ? ' (använd punkt, inte komma, som decimaltecken)' : '';
+      this.report(at, `”${text.slice(0, 40)}” är inget tal${hint}; skriv till exempel "520000" eller "44.53"`);
+      return undefined;
+    }
+    const decimal = new Decimal(text);
+    if (decimal.abs().gt(MAX_MAGNITUDE)) {
+      this.report(at, `är orimligt stort; högst ${sv(MAX_MAGNITUDE)} är tillåtet`);
+      return undefined;
+    }
+    if (options.min !== undefined && decimal.lt(options.min)) {
+      this.report(at, options.max !== undefined ? `ska ligga mellan ${sv(options.min)} och ${sv(options.max)}` : `får inte vara mindre än ${sv(options.min)}`);
+      return undefined;
+    }
+    if (options.max !== undefined && decimal.gt(options.max)) {
+      this.report(at, options.min !== undefined ? `ska ligga mellan ${sv(options.min)} och ${sv(options.max)}` : `får inte vara större än ${sv(options.max)}`);
+      return undefined;
+    }
+    return decimal.isZero() ? new Decimal(0) : decimal;
+  }
+
+  integer(
+    obj: JsonObject,
+    key: string,
+    path: string,
+    options: Presence & { min?: number; max?: number } = {},
+  ): number | undefined {
+    const value = this.present(obj, key, path, options);
+    if (value === undefined) return undefined;
+    return this.integerValue(value, fieldPath(path, key), options);
+  }
+
+  integerValue(value: unknown, path: string, { min, max }: { min?: number; max?: number } = {}): number | undefined {
+    if (typeof value !== 'number' || !Number.isInteger(value)) {
+      this.report(path, `ska vara ett heltal utan citattecken${range(min, max)}`);
+      return undefined;
+    }
+    if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+      this.report(path, `ska vara ett heltal${range(min, max)}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  enumeration<T extends string>(obj: JsonObject, key: string, path: string, allowed: readonly T[], options: Presence = {}): T | undefined {
+    const value = this.present(obj, key, path, options);
+    if (value === undefined) return undefined;
+    return this.enumerationValue(value, fieldPath(path, key), allowed);
+  }
+
+  enumerationValue<T extends string>(value: unknown, path: string, allowed: readonly T[]): T | undefined {
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+    const shown = typeof value === 'string' ? `”${value.slice(0, 40)}”` : 'värdet';
+    this.report(path, `${shown} är inte tillåtet; ska vara ett av ${allowed.map((a) => `"${a}"`).join(', ')}`);
+    return undefined;
+  }
+
+  month(obj: JsonObject, key: string, path: string, options: Presence = {}): string | undefined {
+    const value = this.present(obj, key, path, options);
+    if (value === undefined) return undefined;
+    const at = fieldPath(path, key);
+    if (typeof value !== 'string' || !isMonth(value) || !yearInRange(Number(value.slice(0, 4)))) {
+      this.report(at, 'ska vara en månad skriven "ÅÅÅÅ-MM" mellan 1900-01 och 2200-12, till exempel "2026-01"');
+      return undefined;
+    }
+    return value;
+  }
+
+  url(obj: JsonObject, key: string, path: string): string | undefined {
+    const value = this.text(obj, key, path, { max: MAX_URL_LENGTH });
+    if (value === undefined) return undefined;
+    if (!isWebUrl(value)) {
+      this.report(fieldPath(path, key), 'ska vara en webbadress som börjar med http:// eller https://');
+      return undefined;
+    }
+    return value;
+  }
+
+  /** Reports every id that is not unique within a list. */
+  uniqueIds(items: readonly { id?: string | undefined }[], path: string, idKey = 'id'): void {
+    const seen = new Map<string, number>();
+    items.forEach((item, index) => {
+      if (item.id === undefined) return;
+      const first = seen.get(item.id);
+      if (first !== undefined) {
+        this.report(fieldPath(itemPath(path, index), idKey), `id ”${item.id}” finns redan i ${itemPath(path, first)}; varje id ska vara unikt i listan`);
+      } else {
+        seen.set(item.id, index);
+      }
+    });
+  }
+}
+
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+
+function yearInRange(year: number): boolean {
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+function range(min?: number, max?: number): string {
+  if (min !== undefined && max !== undefined) return ` från ${min} till ${max}`;
+  if (min !== undefined) return ` på minst ${min}`;
+  if (max !== undefined) return ` på högst ${max}`;
+  return '';
+}
+
+/** True for an absolute http or https address without spaces or control characters. */
+export function isWebUrl(text: string): boolean {
+  if (/[\s\u0000-\u001f\u007f]/.test(text)) return false;
+  if (!/^https?:\/\//i.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}

@@ -224,6 +224,8 @@ type FormulaResult = { ok: true; value: Decimal } | { ok: false; message: string
 class FormulaError extends Error {}
 
 const MAX_FORMULA_LENGTH = 1000;
+/** A formula's result keeps 10 decimals, so that "=1/3*3" gives 1 and not 0,999…. */
+const FORMULA_DECIMALS = 10;
 const MAX_DEPTH = 100;
 
 /** Evaluates an arithmetic formula (without its leading "="). */
@@ -295,7 +297,7 @@ export function evaluateFormula(source: string): FormulaResult {
     const value = expression();
     skip();
     if (pos < text.length) throw new FormulaError(`Formeln innehåller något oväntat: ${describe()}.`);
-    return { ok: true, value };
+    return { ok: true, value: value.toDecimalPlaces(FORMULA_DECIMALS, DecimalBase.ROUND_HALF_UP) };
   } catch (error) {
     if (error instanceof FormulaError) return { ok: false, message: error.message };
     throw error;

@@ -3,9 +3,8 @@
  * present value, payback year and break-even (EXCHANGE.md §2.5–2.6). Exact values; rounding is
  * left to whoever shows or writes them.
  */
-import { convertPrice, IndexFactors, initiativePeriod, lineCostFunction } from './costs';
+import { convertPrice, CostCache, IndexFactors, indexCost } from './costs';
 import { type Decimal, HUNDRED, ONE, ZERO } from './money';
-import type { MonthRange } from './months';
 import { effectiveSettings, type EffectiveSettings } from './settings';
 import type { Effect, HemmaplanDocument, Initiative, PlacementType, PlacementUnit, Scenario } from './types';
 
@@ -21,8 +20,6 @@ export interface InitiativeResult {
   id: string;
   /** Each year's cost of the whole initiative. */
   years: { year: number; cost: Decimal }[];
-  /** Each cost line's cost per year, in the order of the initiative's lines. */
-  lines: Decimal[][];
   total: Decimal;
 }
 
@@ -59,25 +56,28 @@ export function horizonYears(scenario: Pick<Scenario, 'startYear' | 'years'>): n
   return Array.from({ length: scenario.years }, (_, i) => scenario.startYear + i);
 }
 
-function horizonRange(scenario: Pick<Scenario, 'startYear' | 'years'>): MonthRange {
-  return { first: scenario.startYear * 12, last: (scenario.startYear + scenario.years) * 12 - 1 };
-}
-
-/** An initiative's cost per line and per year over a horizon, with the given settings. */
+/** An initiative's cost per year over a horizon, with the given settings. */
 export function evaluateInitiative(
   initiative: Initiative,
   horizon: Pick<Scenario, 'startYear' | 'years'>,
   factors: IndexFactors,
+  cache: CostCache = new CostCache(),
 ): InitiativeResult {
-  const years = horizonYears(horizon);
-  const period = initiativePeriod(initiative);
-  const range = horizonRange(horizon);
-  const lines = initiative.costLines.map((line) => {
-    const costIn = lineCostFunction(line, period, range, factors);
-    return years.map(costIn);
+  const costed = cache.get(initiative, factors.settings.payrollOverheadPercent);
+  let total = ZERO;
+  const years = horizonYears(horizon).map((year) => {
+    const cost = costed.indexedCost(year, factors);
+    total = total.plus(cost);
+    return { year, cost };
   });
-  const yearCosts = years.map((year, i) => ({ year, cost: sum(lines.map((line) => line[i]!)) }));
-  return { id: initiative.id, years: yearCosts, lines, total: sum(yearCosts.map((y) => y.cost)) };
+  return { id: initiative.id, years, total };
+}
+
+/** Each cost line's cost per year over a horizon, in the order of the initiative's lines. */
+export function evaluateCostLines(initiative: Initiative, horizon: Pick<Scenario, 'startYear' | 'years'>, factors: IndexFactors): Decimal[][] {
+  const costed = new CostCache().get(initiative, factors.settings.payrollOverheadPercent);
+  const perYear = horizonYears(horizon).map((year) => costed.lineCosts(year).map((cost) => indexCost(cost, year, factors)));
+  return initiative.costLines.map((_, line) => perYear.map((costs) => costs[line]!));
 }
 
 /** An effect's avoided cost per year of the horizon; entries outside the horizon are ignored. */
@@ -103,9 +103,9 @@ export function evaluateEffect(
 }
 
 /** Evaluates one scenario of a validated document. */
-export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario): ScenarioResult {
+export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario, cache: CostCache = new CostCache()): ScenarioResult {
   const settings = effectiveSettings(document.settings, scenario);
-  const factors = new IndexFactors(settings);
+  const factors = cache.factors(settings);
   const years = horizonYears(scenario);
   const initiativesById = new Map(document.initiatives.map((i) => [i.id, i]));
   const typesById = new Map(document.placementTypes.map((t) => [t.id, t]));
@@ -113,7 +113,7 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
   const initiatives = scenario.initiativeIds.map((id) => {
     const initiative = initiativesById.get(id);
     if (!initiative) throw new Error(`Unknown initiative ${id}`);
-    return evaluateInitiative(initiative, scenario, factors);
+    return evaluateInitiative(initiative, scenario, factors, cache);
   });
   const effects = scenario.effects.map((effect) => evaluateEffect(effect, scenario, typesById, factors));
 
@@ -122,8 +122,10 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
   let npv = ZERO;
   let paybackYear: number | null = null;
   const yearFigures: YearFigures[] = years.map((year, i) => {
-    const cost = sum(initiatives.map((r) => r.years[i]!.cost));
-    const avoided = sum(effects.map((r) => r.years[i]!.avoided));
+    let cost = ZERO;
+    for (const r of initiatives) cost = cost.plus(r.years[i]!.cost);
+    let avoided = ZERO;
+    for (const r of effects) avoided = avoided.plus(r.years[i]!.avoided);
     const net = avoided.minus(cost);
     cumulativeNet = cumulativeNet.plus(net);
     npv = npv.plus(net.div(discount.pow(year - scenario.startYear)));
@@ -162,7 +164,8 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
 
 /** Evaluates every scenario of a validated document, in document order. */
 export function evaluateDocument(document: HemmaplanDocument): ScenarioResult[] {
-  return document.scenarios.map((scenario) => evaluateScenario(document, scenario));
+  const cache = new CostCache();
+  return document.scenarios.map((scenario) => evaluateScenario(document, scenario, cache));
 }
 
 export function sum(values: readonly Decimal[]): Decimal {

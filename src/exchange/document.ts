@@ -20,7 +20,7 @@ import { DEFAULT_SETTINGS } from '../domain/settings';
 import { type Decimal, ONE, toPlain } from '../domain/money';
 import { monthIndex } from '../domain/months';
 import { checkVersion, CURRENT_VERSION, FORMAT } from './migrate';
-import { fieldPath, formatIssue, type Issue, isObject, itemPath, type JsonObject, MAX_YEAR, MIN_YEAR, Reader } from './reader';
+import { fieldPath, formatIssue, type Issue, isObject, itemPath, type JsonObject, MAX_YEAR, MIN_YEAR, rawId, rawList, Reader } from './reader';
 
 export type ParseOutcome = { ok: true; document: HemmaplanDocument } | { ok: false; issues: Issue[] };
 
@@ -68,11 +68,8 @@ export function parseDocument(input: unknown): ParseOutcome {
   const placementTypes = readList(r, json, 'placementTypes', readPlacementType);
   const scenarios = readList(r, json, 'scenarios', readScenario);
 
-  r.uniqueIds(interventions, 'interventions');
-  r.uniqueIds(initiatives, 'initiatives');
-  r.uniqueIds(placementTypes, 'placementTypes');
-  r.uniqueIds(scenarios, 'scenarios');
-  checkReferences(r, { interventions, initiatives, placementTypes, scenarios });
+  for (const list of ['interventions', 'initiatives', 'placementTypes', 'scenarios']) r.uniqueIds(rawList(json[list]), list);
+  checkReferences(r, json);
 
   if (r.issues.length > 0) return { ok: false, issues: r.issues };
   const document: HemmaplanDocument = { settings, interventions, initiatives, placementTypes, scenarios };
@@ -244,7 +241,7 @@ function readInitiative(r: Reader, obj: JsonObject, path: string): Initiative | 
     const line = lineObj && readCostLine(r, lineObj, linePath);
     if (line) costLines.push(line);
   });
-  r.uniqueIds(costLines, linesPath);
+  r.uniqueIds(rawList(obj.costLines), linesPath);
   const initiative = defined<Initiative>(
     { id: id!, name: name!, start: start!, costLines },
     {
@@ -334,7 +331,7 @@ function readScenario(r: Reader, obj: JsonObject, path: string): Scenario | unde
     const effect = effectObj && readEffect(r, effectObj, at);
     if (effect) effects.push(effect);
   });
-  r.uniqueIds(effects, effectsPath);
+  r.uniqueIds(rawList(obj.effects), effectsPath);
   const scenario = defined<Scenario>(
     {
       id: id!,
@@ -352,37 +349,44 @@ function readScenario(r: Reader, obj: JsonObject, path: string): Scenario | unde
   return clean(r, before) ? scenario : undefined;
 }
 
-/** Every reference points at something that exists (EXCHANGE.md §1). */
-function checkReferences(r: Reader, doc: Pick<HemmaplanDocument, 'interventions' | 'initiatives' | 'placementTypes' | 'scenarios'>): void {
-  const interventionIds = new Set(doc.interventions.map((i) => i.id));
-  const initiativeIds = new Set(doc.initiatives.map((i) => i.id));
-  const placementTypeIds = new Set(doc.placementTypes.map((t) => t.id));
-  doc.initiatives.forEach((initiative, i) => {
-    initiative.interventionIds?.forEach((id, k) => {
-      if (!interventionIds.has(id)) {
-        r.report(`initiatives[${i}].interventionIds[${k}]`, `hänvisar till insatsen ”${id}”, som inte finns bland interventions`);
-      }
-    });
+/**
+ * Every reference points at something that exists (EXCHANGE.md §1). Checked on the raw document,
+ * so that positions are the file's own, an item with another problem is still looked at, and a
+ * reference to an item that has a problem of its own is not reported a second time.
+ */
+function checkReferences(r: Reader, json: JsonObject): void {
+  const idsOf = (key: string) => new Set(rawList(json[key]).map((item) => rawId(item)));
+  const interventionIds = idsOf('interventions');
+  const initiativeIds = idsOf('initiatives');
+  const placementTypeIds = idsOf('placementTypes');
+  const strings = (obj: JsonObject, key: string) =>
+    rawList(obj[key]).flatMap((value, k) => (typeof value === 'string' && value.trim() !== '' ? [{ value, k }] : []));
+
+  rawList(json.initiatives).forEach((initiative, i) => {
+    if (!isObject(initiative)) return;
+    for (const { value: id, k } of strings(initiative, 'interventionIds')) {
+      if (!interventionIds.has(id)) r.report(`initiatives[${i}].interventionIds[${k}]`, `hänvisar till insatsen ”${id}”, som inte finns bland interventions`);
+    }
   });
-  doc.scenarios.forEach((scenario, s) => {
+  rawList(json.scenarios).forEach((scenario, s) => {
+    if (!isObject(scenario)) return;
     const path = `scenarios[${s}]`;
     const included = new Map<string, number>();
-    scenario.initiativeIds.forEach((id, k) => {
+    for (const { value: id, k } of strings(scenario, 'initiativeIds')) {
       const at = `${path}.initiativeIds[${k}]`;
-      if (!initiativeIds.has(id)) r.report(at, `hänvisar till satsningen ”${id}”, som inte finns bland initiatives`);
-      else if (included.has(id)) r.report(at, `satsningen ”${id}” finns redan på plats ${included.get(id)}; en satsning ingår högst en gång`);
-      else included.set(id, k);
-    });
-    scenario.effects.forEach((effect, e) => {
+      if (included.has(id)) r.report(at, `satsningen ”${id}” finns redan på plats ${included.get(id)}; en satsning ingår högst en gång`);
+      else if (!initiativeIds.has(id)) r.report(at, `hänvisar till satsningen ”${id}”, som inte finns bland initiatives`);
+      included.set(id, included.get(id) ?? k);
+    }
+    rawList(scenario.effects).forEach((effect, e) => {
       const at = `${path}.effects[${e}]`;
-      if (!placementTypeIds.has(effect.fromPlacementTypeId)) {
-        r.report(`${at}.fromPlacementTypeId`, `hänvisar till placeringsformen ”${effect.fromPlacementTypeId}”, som inte finns bland placementTypes`);
+      for (const key of ['fromPlacementTypeId', 'toPlacementTypeId']) {
+        const id = rawId(effect, key);
+        if (id !== undefined && !placementTypeIds.has(id)) r.report(`${at}.${key}`, `hänvisar till placeringsformen ”${id}”, som inte finns bland placementTypes`);
       }
-      if (effect.toPlacementTypeId !== undefined && !placementTypeIds.has(effect.toPlacementTypeId)) {
-        r.report(`${at}.toPlacementTypeId`, `hänvisar till placeringsformen ”${effect.toPlacementTypeId}”, som inte finns bland placementTypes`);
-      }
-      if (effect.initiativeId !== undefined && !included.has(effect.initiativeId)) {
-        r.report(`${at}.initiativeId`, `hänvisar till satsningen ”${effect.initiativeId}”, som inte ingår i scenariots initiativeIds`);
+      const initiativeId = rawId(effect, 'initiativeId');
+      if (initiativeId !== undefined && !included.has(initiativeId)) {
+        r.report(`${at}.initiativeId`, `hänvisar till satsningen ”${initiativeId}”, som inte ingår i scenariots initiativeIds`);
       }
     });
   });

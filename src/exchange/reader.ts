@@ -206,19 +206,35 @@ export class Reader {
     return value;
   }
 
-  /** Reports every id that is not unique within a list. */
-  uniqueIds(items: readonly { id?: string | undefined }[], path: string, idKey = 'id'): void {
+  /**
+   * Reports every id that is not unique within a list, looking at the raw items so that positions
+   * are the file's own and an item with other problems still counts.
+   */
+  uniqueIds(items: readonly unknown[], path: string): void {
     const seen = new Map<string, number>();
     items.forEach((item, index) => {
-      if (item.id === undefined) return;
-      const first = seen.get(item.id);
+      const id = rawId(item);
+      if (id === undefined) return;
+      const first = seen.get(id);
       if (first !== undefined) {
-        this.report(fieldPath(itemPath(path, index), idKey), `id ”${item.id}” finns redan i ${itemPath(path, first)}; varje id ska vara unikt i listan`);
+        this.report(fieldPath(itemPath(path, index), 'id'), `id ”${id}” finns redan i ${itemPath(path, first)}; varje id ska vara unikt i listan`);
       } else {
-        seen.set(item.id, index);
+        seen.set(id, index);
       }
     });
   }
+}
+
+/** The id of a raw list item, when it has a usable one. */
+export function rawId(item: unknown, key = 'id'): string | undefined {
+  if (!isObject(item)) return undefined;
+  const id = item[key];
+  return typeof id === 'string' && id.trim() !== '' ? id : undefined;
+}
+
+/** A raw list, or no items when the value is not a list (the reader reports that). */
+export function rawList(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
 }
 
 export const MIN_YEAR = 1900;

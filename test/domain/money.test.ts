@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Decimal, evaluateFormula, formatMoney, formatNumber, formatPercent, formatShare, parseAmount, toFixedHalfUp, type InputKind } from '../../src/domain/money';
+
+/** Formatted text with the no-break spaces shown as ordinary spaces, for readable expectations. */
+const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+
+function value(input: string, kind: InputKind = 'money'): string {
+  const result = parseAmount(input, kind);
+  if (!result.ok) throw new Error(`expected "${input}" to parse, got: ${result.message}`);
+  return result.value.toFixed();
+}
+
+function message(input: string, kind: InputKind = 'money'): string {
+  const result = parseAmount(input, kind);
+  if (result.ok) throw new Error(`expected "${input}" to be refused, got ${result.value.toFixed()}`);
+  return result.message;
+}
+
+describe('parseAmount: what Swedish users type', () => {
+  it.each([
+    ['520 tkr', '520000'],
+    ['1,5 mnkr', '1500000'],
+    ['1,5 mkr', '1500000'],
+    ['2 000', '2000'],
+    ['2000,50', '2000.5'],
+    ['1 234 567 kr', '1234567'],
+    ['1\u00a0234\u00a0567\u00a0kr', '1234567'],
+    ['1.234.567,50', '1234567.5'],
+    ['2000.50', '2000.5'],
+    ['−4 728', '-4728'],
+    ['-250', '-250'],
+    ['  800 kr ', '800'],
+    ['0,1', '0.1'],
+    [',5', '0.5'],
+    ['3 000 000 SEK', '3000000'],
+    ['12 tkr', '12000'],
+  ])('money "%s" is %s', (input, expected) => {
+    expect(value(input)).toBe(expected);
+  });
+
+  it.each([
+    ['=25*800', '20000'],
+    ['=(30000+1500)*12', '378000'],
+    ['= 2 * (3 + 4) - 1', '13'],
+    ['=10/4', '2.5'],
+    ['=-5+2', '-3'],
+    ['=1,5*2', '3'],
+    ['=1/3*3', '1'],
+    ['=1/3', '0.3333333333'],
+    ['=2*-3', '-6'],
+  ])('formula "%s" is %s', (input, expected) => {
+    expect(value(input)).toBe(expected);
+  });
+
+  it('computes formulas exactly, never through a float', () => {
+    expect(value('=0,1+0,2')).toBe('0.3');
+    expect(value('=1,1*1,1')).toBe('1.21');
+  });
+
+  it.each([
+    ['12,5 %', 'percent', '12.5'],
+    ['44,53', 'percent', '44.53'],
+    ['50 %', 'share', '0.5'],
+    ['0,75', 'share', '0.75'],
+    ['12,5%', 'share', '0.125'],
+    ['1 000', 'number', '1000'],
+  ] as const)('%s as %s is %s', (input, kind, expected) => {
+    expect(value(input, kind)).toBe(expected);
+  });
+
+  it('refuses what is not an amount, with a Swedish message that shows how to write one', () => {
+    expect(message('abc')).toMatch(/Kunde inte läsa ”abc” som ett belopp\. Skriv till exempel 520 000/);
+    expect(message('')).toMatch(/Fältet är tomt/);
+    expect(message('12 %')).toMatch(/Ett belopp kan inte anges i procent/);
+    expect(message('12 tkr', 'share')).toMatch(/En andel anges utan ”tkr”/);
+    expect(message('1 23 456')).toMatch(/Kunde inte läsa/);
+    expect(message('1,2,3')).toMatch(/Kunde inte läsa/);
+    expect(message('2 000 kronor per år')).toMatch(/Kunde inte läsa/);
+  });
+
+  it('refuses bad formulas without evaluating any code', () => {
+    expect(message('=1/0')).toMatch(/delar med noll/);
+    expect(message('=(1+2')).toMatch(/avslutande parentes/);
+    expect(message('=2+')).toMatch(/väntade sig ett tal/);
+    expect(message('=alert(1)')).toMatch(/väntade sig ett tal/);
+    expect(message('=1+2)')).toMatch(/något oväntat/);
+    expect(message('=')).toMatch(/Formeln är tom/);
+    expect(message('=' + '('.repeat(200) + '1' + ')'.repeat(200))).toMatch(/för många parenteser/);
+    expect(message('=' + '1+'.repeat(600) + '1')).toMatch(/för lång/);
+  });
+
+  it('evaluateFormula handles operator precedence and unary minus', () => {
+    const result = evaluateFormula('2+3*4-(1-2)');
+    expect(result.ok && result.value.toFixed()).toBe('15');
+  });
+});
+
+describe('formatting in sv-SE', () => {
+  it('writes kr, tkr and mnkr with space grouping and decimal comma', () => {
+    expect(plain(formatMoney(new Decimal('1234567')))).toBe('1 234 567 kr');
+    expect(plain(formatMoney(new Decimal('1234567.5'), 'kr', 2))).toBe('1 234 567,50 kr');
+    expect(plain(formatMoney(new Decimal('520308'), 'tkr'))).toBe('520 tkr');
+    expect(plain(formatMoney(new Decimal('1500000'), 'mnkr'))).toBe('1,5 mnkr');
+    expect(plain(formatMoney(new Decimal('-225781.03'), 'tkr'))).toBe('−226 tkr');
+    expect(plain(formatMoney(new Decimal('999.5')))).toBe('1 000 kr');
+    expect(plain(formatMoney(new Decimal('-0.4')))).toBe('0 kr');
+  });
+
+  it('groups with no-break spaces so that figures never wrap', () => {
+    expect(formatNumber(new Decimal('1234567'))).toBe('1\u00a0234\u00a0567');
+  });
+
+  it('rounds half away from zero', () => {
+    expect(toFixedHalfUp(new Decimal('2.345'), 2)).toBe('2.35');
+    expect(toFixedHalfUp(new Decimal('-2.345'), 2)).toBe('-2.35');
+    expect(toFixedHalfUp(new Decimal('-0.004'), 2)).toBe('0.00');
+    expect(plain(formatNumber(new Decimal('0.5')))).toBe('1');
+  });
+
+  it('writes percentages and shares', () => {
+    expect(plain(formatPercent(new Decimal('44.53')))).toBe('44,53 %');
+    expect(plain(formatPercent(new Decimal('3')))).toBe('3 %');
+    expect(plain(formatShare(new Decimal('0.5')))).toBe('50 %');
+    expect(plain(formatShare(new Decimal('0.125')))).toBe('12,5 %');
+  });
+});
+
+describe('format → parse gives the same value (property)', () => {
+  /** Random amounts in öre, from minus a billion to a billion kronor, as exact decimals. */
+  const amounts = fc.bigInt({ min: -100_000_000_000n, max: 100_000_000_000n }).map((ore) => new Decimal(ore.toString()).div(100));
+
+  it('in kr with two decimals', () => {
+    fc.assert(
+      fc.property(amounts, (amount) => {
+        const parsed = parseAmount(formatMoney(amount, 'kr', 2));
+        return parsed.ok && parsed.value.eq(amount);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('in tkr and mnkr with enough decimals to be exact', () => {
+    fc.assert(
+      fc.property(amounts, (amount) => {
+        const tkr = parseAmount(formatMoney(amount, 'tkr', 5));
+        const mnkr = parseAmount(formatMoney(amount, 'mnkr', 8));
+        return tkr.ok && tkr.value.eq(amount) && mnkr.ok && mnkr.value.eq(amount);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('in whole tkr, rounded half away from zero', () => {
+    fc.assert(
+      fc.property(amounts, (amount) => {
+        const parsed = parseAmount(formatMoney(amount, 'tkr'));
+        return parsed.ok && parsed.value.eq(amount.div(1000).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(1000));
+      }),
+    );
+  });
+
+  it('for percentages and shares', () => {
+    const shares = fc.integer({ min: 0, max: 10_000 }).map((n) => new Decimal(n).div(10_000));
+    fc.assert(
+      fc.property(shares, (share) => {
+        const parsed = parseAmount(formatShare(share), 'share');
+        return parsed.ok && parsed.value.eq(share);
+      }),
+    );
+  });
+});

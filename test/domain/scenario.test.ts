@@ -1,0 +1,324 @@
+import { describe, expect, it } from 'vitest';
+import { resultOf, singleInitiative, yearlyCosts, type JsonDoc } from '../support';
+
+const hosare = { kind: 'staff', fte: '1', monthlySalary: '30000' };
+
+describe('recurring lines (EXCHANGE.md §2.2)', () => {
+  it('staff: fte × monthly salary × 12 × (1 + PO), PO from the settings', () => {
+    expect(yearlyCosts(singleInitiative([hosare]))).toEqual(['520308.00', '520308.00', '520308.00']);
+  });
+
+  it("staff: the line's own PO-pålägg wins over the setting", () => {
+    expect(yearlyCosts(singleInitiative([{ ...hosare, payrollOverheadPercent: '40.15' }]))).toEqual(['504540.00', '504540.00', '504540.00']);
+  });
+
+  it('staff: fractional FTE', () => {
+    expect(yearlyCosts(singleInitiative([{ ...hosare, fte: '0.5' }]))).toEqual(['260154.00', '260154.00', '260154.00']);
+  });
+
+  it('perUnit: quantity × unit price', () => {
+    expect(yearlyCosts(singleInitiative([{ kind: 'perUnit', unit: 'tillfälle', quantityPerYear: '25', unitPrice: '800' }]))).toEqual([
+      '20000.00',
+      '20000.00',
+      '20000.00',
+    ]);
+  });
+
+  it('annual: the amount, only within the period', () => {
+    expect(yearlyCosts(singleInitiative([{ kind: 'annual', amountPerYear: '420000' }], { end: '2026-12' }))).toEqual(['420000.00', '0.00', '0.00']);
+  });
+
+  it('funding: income that reduces the cost', () => {
+    const lines = [hosare, { kind: 'funding', amountPerYear: '100000' }];
+    expect(yearlyCosts(singleInitiative(lines))).toEqual(['420308.00', '420308.00', '420308.00']);
+    expect(yearlyCosts(singleInitiative([{ kind: 'funding', amountPerYear: '100000' }]))).toEqual(['-100000.00', '-100000.00', '-100000.00']);
+  });
+
+  it('partial years count the months of the period inside each year', () => {
+    // April 2026 to June 2027: 9 months, then 6 months, then none.
+    expect(yearlyCosts(singleInitiative([hosare], { start: '2026-04', end: '2027-06' }))).toEqual(['390231.00', '260154.00', '0.00']);
+  });
+
+  it('a single month is a twelfth', () => {
+    expect(yearlyCosts(singleInitiative([{ kind: 'annual', amountPerYear: '120000' }], { start: '2027-05', end: '2027-05' }))).toEqual([
+      '0.00',
+      '10000.00',
+      '0.00',
+    ]);
+  });
+
+  it('a period that began before the horizon counts only the horizon', () => {
+    expect(yearlyCosts(singleInitiative([hosare], { start: '2020-07', years: 1 }))).toEqual(['520308.00']);
+  });
+
+  it('a period that starts after the horizon costs nothing', () => {
+    expect(yearlyCosts(singleInitiative([hosare], { start: '2030-01' }))).toEqual(['0.00', '0.00', '0.00']);
+  });
+});
+
+describe('indexation (§2.1)', () => {
+  it('salary growth indexes staff lines from the base year', () => {
+    const doc = singleInitiative([hosare], { settings: { salaryGrowthPercent: '3', baseYear: 2026 } });
+    // 520308 × 1.03 = 535917.24; × 1.03² = 551994.7572
+    expect(yearlyCosts(doc)).toEqual(['520308.00', '535917.24', '551994.76']);
+  });
+
+  it('price growth indexes the other lines, not staff', () => {
+    const lines = [{ kind: 'perUnit', unit: 'tillfälle', quantityPerYear: '25', unitPrice: '800' }];
+    const doc = singleInitiative(lines, { settings: { priceGrowthPercent: '2', salaryGrowthPercent: '10', baseYear: 2026 } });
+    expect(yearlyCosts(doc)).toEqual(['20000.00', '20400.00', '20808.00']);
+  });
+
+  it('years before the base year are deflated', () => {
+    const doc = singleInitiative([hosare], { settings: { salaryGrowthPercent: '2', baseYear: 2027 } });
+    // 520308 / 1.02 = 510105.882352…; 520308 × 1.02 = 530714.16
+    expect(yearlyCosts(doc)).toEqual(['510105.88', '520308.00', '530714.16']);
+  });
+
+  it("without a base year the scenario's start year is the base", () => {
+    const doc = singleInitiative([{ kind: 'annual', amountPerYear: '1000' }], { settings: { priceGrowthPercent: '10' } });
+    expect(yearlyCosts(doc)).toEqual(['1000.00', '1100.00', '1210.00']);
+  });
+
+  it('a scenario overrides the document settings field by field', () => {
+    const doc = singleInitiative([hosare, { kind: 'annual', amountPerYear: '1000' }], {
+      settings: { payrollOverheadPercent: '40', priceGrowthPercent: '10', baseYear: 2026 },
+      scenarioSettings: { payrollOverheadPercent: '50' },
+    });
+    // Staff with PO 50 %: 540000; annual keeps the document's 10 % price growth.
+    expect(yearlyCosts(doc)).toEqual(['541000.00', '541100.00', '541210.00']);
+  });
+});
+
+describe('one-off lines (§2.3)', () => {
+  const oneOff = (month: string) => ({ kind: 'oneOff', amount: '50000', month });
+
+  it('falls in the year of its month, indexed by price', () => {
+    const doc = singleInitiative([oneOff('2027-03')], { settings: { priceGrowthPercent: '2', baseYear: 2026 } });
+    expect(yearlyCosts(doc)).toEqual(['0.00', '51000.00', '0.00']);
+  });
+
+  it('is left out when its month lies outside the period or the horizon', () => {
+    expect(yearlyCosts(singleInitiative([oneOff('2025-12')], { start: '2025-01' }))).toEqual(['0.00', '0.00', '0.00']);
+    expect(yearlyCosts(singleInitiative([oneOff('2026-02')], { start: '2026-03' }))).toEqual(['0.00', '0.00', '0.00']);
+    expect(yearlyCosts(singleInitiative([oneOff('2027-02')], { end: '2027-01' }))).toEqual(['0.00', '0.00', '0.00']);
+  });
+});
+
+describe('education lines (§2.4)', () => {
+  const steg1 = {
+    kind: 'education',
+    persons: '1',
+    terms: 3,
+    monthsPerTerm: 6,
+    studyShare: '0.5',
+    monthlySalary: '35700',
+    materialPerTerm: '2000',
+  };
+  // A study month: 35700 × 1.4453 × 0.5 = 25798.605 kr.
+
+  it('splits study months and term material across years (steg 1 from August 2026)', () => {
+    // 2026: Aug–Dec = 5 months + material Aug; 2027: 12 months + material Feb and Aug; 2028: Jan.
+    const result = resultOf(singleInitiative([steg1], { start: '2026-08' }));
+    expect(result.years.map((y) => y.cost)).toEqual(['130993.03', '313583.26', '25798.61']);
+    expect(result.totals.cost).toBe('470374.89');
+  });
+
+  it('has fewer study months when the period ends sooner', () => {
+    expect(yearlyCosts(singleInitiative([steg1], { start: '2026-08', end: '2026-12' }))).toEqual(['130993.03', '0.00', '0.00']);
+  });
+
+  it('counts only study months inside the horizon', () => {
+    const result = resultOf(singleInitiative([steg1], { start: '2025-08', years: 1 }));
+    // Study months Aug 2025 – Jan 2027; 2026 has 12 of them and the material of Feb and Aug 2026.
+    expect(result.years.map((y) => y.cost)).toEqual(['313583.26']);
+  });
+
+  it('six months per term by default, and persons multiply salary and material', () => {
+    const { monthsPerTerm: _omit, ...withoutMonths } = steg1;
+    const twoPersons = { ...withoutMonths, persons: '2', terms: 1 };
+    // 2 × 6 × 25798.605 + 2 × 2000
+    expect(yearlyCosts(singleInitiative([twoPersons], { years: 1 }))).toEqual(['313583.26']);
+  });
+
+  it('indexes salary by the salary factor and material by the price factor', () => {
+    const line = { ...steg1, terms: 2, monthsPerTerm: 12, studyShare: '1', monthlySalary: '10000', payrollOverheadPercent: '0', materialPerTerm: '1000' };
+    const doc = singleInitiative([line], { settings: { salaryGrowthPercent: '10', priceGrowthPercent: '50', baseYear: 2026 }, years: 2 });
+    // 2026: 120000 + 1000; 2027: 132000 + 1500
+    expect(yearlyCosts(doc)).toEqual(['121000.00', '133500.00']);
+  });
+});
+
+const placementTypes = [
+  { id: 'hvb', name: 'HVB', unit: 'day', price: '4728', priceYear: 2025 },
+  { id: 'jour', name: 'Jourhem', unit: 'day', price: '1500', priceYear: 2025 },
+  { id: 'fh', name: 'Familjehem', unit: 'month', price: '10866', priceYear: 2025 },
+  { id: 'konsulent', name: 'Konsulentstött, merkostnad', unit: 'year', price: '300000', priceYear: 2025 },
+  { id: 'noll', name: 'Utan pris', unit: 'day', price: '0', priceYear: 2025 },
+];
+
+function withEffects(effects: unknown[], options: { settings?: JsonDoc; cost?: string; years?: number } = {}): JsonDoc {
+  return {
+    settings: options.settings ?? {},
+    initiatives: [{ id: 'i', name: 'Satsning', start: '2026-01', costLines: [{ kind: 'annual', amountPerYear: options.cost ?? '500000' }] }],
+    placementTypes,
+    scenarios: [{ id: 's', name: 'Scenario', startYear: 2026, years: options.years ?? 3, initiativeIds: ['i'], effects }],
+  };
+}
+
+const perYear = (placements: string, units: string, years = [2026, 2027, 2028]) => years.map((year) => ({ year, placements, unitsPerPlacement: units }));
+
+describe('effects (§2.5)', () => {
+  it('an avoided placement without a to-type saves its whole price', () => {
+    const result = resultOf(withEffects([{ id: 'e', fromPlacementTypeId: 'hvb', perYear: perYear('1', '90') }]));
+    expect(result.effects[0]!.years.map((y) => y.avoided)).toEqual(['425520.00', '425520.00', '425520.00']);
+    expect(result.effects[0]!.total).toBe('1276560.00');
+  });
+
+  it('a replacement of the same unit saves the price difference', () => {
+    const result = resultOf(withEffects([{ id: 'e', fromPlacementTypeId: 'hvb', toPlacementTypeId: 'jour', perYear: perYear('2', '90') }]));
+    // 2 × 90 × (4728 − 1500)
+    expect(result.effects[0]!.years[0]!.avoided).toBe('581040.00');
+  });
+
+  it('a replacement in another unit is converted through a price per day', () => {
+    const result = resultOf(withEffects([{ id: 'e', fromPlacementTypeId: 'hvb', toPlacementTypeId: 'fh', perYear: perYear('1', '90') }]));
+    // 90 × (4728 − 10866 × 12 / 365) = 393368.547945…
+    expect(result.effects[0]!.years[0]!.avoided).toBe('393368.55');
+  });
+
+  it('a yearly type replaced by a monthly one converts the month price to a year', () => {
+    const result = resultOf(withEffects([{ id: 'e', fromPlacementTypeId: 'konsulent', toPlacementTypeId: 'fh', perYear: perYear('2', '1') }]));
+    // 2 × (300000 − 10866 × 12 / 365 × 365)
+    expect(result.effects[0]!.years[0]!.avoided).toBe('339216.00');
+  });
+
+  it('a monthly type replaced by a daily one converts the day price to a month', () => {
+    const result = resultOf(withEffects([{ id: 'e', fromPlacementTypeId: 'fh', toPlacementTypeId: 'jour', perYear: perYear('1', '3') }]));
+    // 3 × (10866 − 1500 × 365 / 12) = 3 × (10866 − 45625) = −104277: the replacement costs more.
+    expect(result.effects[0]!.years[0]!.avoided).toBe('-104277.00');
+  });
+
+  it('expectedShare scales the estimate', () => {
+    const result = resultOf(withEffects([{ id: 'e', fromPlacementTypeId: 'hvb', expectedShare: '0.75', perYear: perYear('1', '100') }]));
+    expect(result.effects[0]!.years[0]!.avoided).toBe('354600.00');
+  });
+
+  it('placement prices are indexed from their own price year', () => {
+    const doc = withEffects([{ id: 'e', fromPlacementTypeId: 'hvb', perYear: perYear('1', '90') }], { settings: { priceGrowthPercent: '2', baseYear: 2026 } });
+    // 4728 × 1.02 = 4822.56 in 2026; × 1.02² = 4919.0112 in 2027
+    expect(resultOf(doc).effects[0]!.years.map((y) => y.avoided)).toEqual(['434030.40', '442711.01', '451565.23']);
+  });
+
+  it('entries for years outside the horizon are ignored, missing years avoid nothing', () => {
+    const effect = { id: 'e', fromPlacementTypeId: 'hvb', perYear: [...perYear('1', '10', [2025, 2027, 2031])] };
+    expect(resultOf(withEffects([effect])).effects[0]!.years.map((y) => y.avoided)).toEqual(['0.00', '47280.00', '0.00']);
+  });
+});
+
+describe('scenario results (§2.6)', () => {
+  it('net, cumulative net and totals per year', () => {
+    const result = resultOf(withEffects([{ id: 'e', fromPlacementTypeId: 'hvb', perYear: perYear('1', '90') }]));
+    expect(result.years).toEqual([
+      { year: 2026, cost: '500000.00', avoided: '425520.00', net: '-74480.00', cumulativeNet: '-74480.00' },
+      { year: 2027, cost: '500000.00', avoided: '425520.00', net: '-74480.00', cumulativeNet: '-148960.00' },
+      { year: 2028, cost: '500000.00', avoided: '425520.00', net: '-74480.00', cumulativeNet: '-223440.00' },
+    ]);
+    expect(result.totals).toEqual({ cost: '1500000.00', avoided: '1276560.00', net: '-223440.00', npv: '-223440.00' });
+  });
+
+  it('payback: none within the horizon', () => {
+    expect(resultOf(withEffects([{ id: 'e', fromPlacementTypeId: 'hvb', perYear: perYear('1', '90') }])).paybackYear).toBeNull();
+  });
+
+  it('payback: the first year when it pays at once, also at exactly zero', () => {
+    expect(resultOf(withEffects([{ id: 'e', fromPlacementTypeId: 'hvb', perYear: perYear('1', '200') }])).paybackYear).toBe(2026);
+    const exact = withEffects([{ id: 'e', fromPlacementTypeId: 'hvb', perYear: perYear('1', '90') }], { cost: '425520' });
+    expect(resultOf(exact).years[0]!.cumulativeNet).toBe('0.00');
+    expect(resultOf(exact).paybackYear).toBe(2026);
+  });
+
+  it('payback: a later year once the cumulative net turns non-negative', () => {
+    const effect = { id: 'e', fromPlacementTypeId: 'hvb', perYear: [{ year: 2026, placements: '0', unitsPerPlacement: '0' }, ...perYear('1', '200', [2027, 2028])] };
+    const result = resultOf(withEffects([effect], { cost: '600000' }));
+    // Net: −600000, +345600, +345600 → cumulative −600000, −254400, +91200
+    expect(result.years.map((y) => y.cumulativeNet)).toEqual(['-600000.00', '-254400.00', '91200.00']);
+    expect(result.paybackYear).toBe(2028);
+  });
+
+  it('NPV discounts each year from the start year', () => {
+    const doc = singleInitiative([{ kind: 'annual', amountPerYear: '100000' }], { settings: { discountRatePercent: '3' } });
+    // −100000 × (1 + 1/1.03 + 1/1.03²) = −291346.969554…
+    expect(resultOf(doc).totals.npv).toBe('-291346.97');
+    expect(resultOf(doc).totals.net).toBe('-300000.00');
+  });
+
+  it('break-even: the cost in units of each priced placement type, zero prices left out', () => {
+    const result = resultOf(withEffects([], { cost: '472800', years: 2 }));
+    expect(result.breakEven.map((b) => b.placementTypeId)).toEqual(['hvb', 'jour', 'fh', 'konsulent']);
+    expect(result.breakEven[0]).toEqual({
+      placementTypeId: 'hvb',
+      unit: 'day',
+      years: [
+        { year: 2026, units: '100.00' },
+        { year: 2027, units: '100.00' },
+      ],
+      averagePerYear: '100.00',
+    });
+    expect(result.breakEven[2]!.years[0]!.units).toBe('43.51'); // 472800 / 10866 months
+    expect(result.breakEven[3]!.unit).toBe('year');
+  });
+
+  it('break-even follows indexed placement prices and averages the exact yearly units', () => {
+    const doc = withEffects([], { cost: '100000', years: 2, settings: { priceGrowthPercent: '10', baseYear: 2026 } });
+    const hvb = resultOf(doc).breakEven[0]!;
+    // Cost indexed like the price: 100000 / 4728 / 1.1 in 2026 and the same in 2027.
+    expect(hvb.years.map((y) => y.units)).toEqual(['19.23', '19.23']);
+    expect(hvb.averagePerYear).toBe('19.23');
+  });
+
+  it('totals are rounded from exact sums, not summed from rounded years', () => {
+    const result = resultOf(singleInitiative([{ kind: 'annual', amountPerYear: '1000.005' }]));
+    expect(result.years.map((y) => y.cost)).toEqual(['1000.01', '1000.01', '1000.01']);
+    expect(result.totals.cost).toBe('3000.02');
+  });
+
+  it('keeps the input order of initiatives and effects, and reports per initiative', () => {
+    const doc: JsonDoc = {
+      initiatives: [
+        { id: 'a', name: 'A', start: '2026-01', costLines: [{ kind: 'annual', amountPerYear: '1' }] },
+        { id: 'b', name: 'B', start: '2026-07', costLines: [{ kind: 'annual', amountPerYear: '1200' }] },
+      ],
+      placementTypes,
+      scenarios: [
+        {
+          id: 's',
+          name: 'S',
+          startYear: 2026,
+          years: 2,
+          initiativeIds: ['b', 'a'],
+          effects: [
+            { id: 'z', fromPlacementTypeId: 'hvb', perYear: perYear('1', '1', [2026]) },
+            { id: 'y', fromPlacementTypeId: 'jour', initiativeId: 'a', perYear: perYear('1', '1', [2027]) },
+          ],
+        },
+      ],
+    };
+    const result = resultOf(doc);
+    expect(result.initiatives).toEqual([
+      { id: 'b', years: [{ year: 2026, cost: '600.00' }, { year: 2027, cost: '1200.00' }], total: '1800.00' },
+      { id: 'a', years: [{ year: 2026, cost: '1.00' }, { year: 2027, cost: '1.00' }], total: '2.00' },
+    ]);
+    expect(result.effects.map((e) => [e.id, e.total])).toEqual([
+      ['z', '4728.00'],
+      ['y', '1500.00'],
+    ]);
+    expect([result.startYear, result.endYear]).toEqual([2026, 2027]);
+  });
+
+  it('an initiative not included in the scenario costs the scenario nothing', () => {
+    const doc = singleInitiative([hosare]);
+    (doc.scenarios as JsonDoc[])[0]!.initiativeIds = [];
+    expect(yearlyCosts(doc)).toEqual(['0.00', '0.00', '0.00']);
+  });
+});

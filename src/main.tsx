@@ -1,0 +1,7 @@
+import { render } from 'solid-js/web';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root saknas i index.html');
+render(() => <App />, root);

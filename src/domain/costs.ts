@@ -2,51 +2,126 @@
  * What an initiative's cost lines cost in each year (EXCHANGE.md §2.1–2.4), exactly.
  */
 import { Decimal, HUNDRED, ONE, ZERO } from './money';
-import { contains, intersect, monthCount, monthIndex, type MonthRange, yearRange } from './months';
+import { contains, intersect, monthIndex, monthsInYear, type MonthRange, yearOfIndex } from './months';
 import type { EffectiveSettings } from './settings';
 import type { CostLine, Initiative, PlacementType, PlacementUnit } from './types';
 
 const TWELVE = new Decimal(12);
 const DAYS_PER_YEAR = new Decimal(365);
 
-/** Salary and price index factors of one set of effective settings, cached per exponent. */
-export class IndexFactors {
-  private readonly salaryPowers: Powers;
-  private readonly pricePowers: Powers;
-
-  constructor(readonly settings: EffectiveSettings) {
-    this.salaryPowers = new Powers(ONE.plus(settings.salaryGrowthPercent.div(HUNDRED)));
-    this.pricePowers = new Powers(ONE.plus(settings.priceGrowthPercent.div(HUNDRED)));
-  }
-
-  /** S(y) = (1 + salaryGrowth/100)^(y − baseYear). */
-  salary(year: number): Decimal {
-    return this.salaryPowers.get(year - this.settings.baseYear);
-  }
-
-  /** P(y) = (1 + priceGrowth/100)^(y − baseYear). */
-  price(year: number): Decimal {
-    return this.pricePowers.get(year - this.settings.baseYear);
-  }
-
-  /** A placement type's price per its own unit in year y: price × (1 + priceGrowth/100)^(y − priceYear). */
-  placementPrice(type: PlacementType, year: number): Decimal {
-    return type.price.times(this.pricePowers.get(year - type.priceYear));
-  }
+/**
+ * True when a value has no more significant digits than the configured precision. Every result of
+ * an operation fits; a parsed amount may not. Multiplying a fitting value by exactly one, or adding
+ * zero to it, gives the value itself, so such operations can be skipped without changing a digit.
+ */
+function fitsPrecision(value: Decimal): boolean {
+  return value.precision() <= Decimal.precision;
 }
 
-/** Integer powers of one base, computed once each. */
-class Powers {
+/** amount × factor; a factor of exactly one (the ONE constant) leaves a fitting amount as it is. */
+export function scaled(amount: Decimal, factor: Decimal): Decimal {
+  return factor === ONE && fitsPrecision(amount) ? amount : amount.times(factor);
+}
+
+/** Integer powers of (1 + percent/100), computed once each. A power of exactly one is the ONE constant. */
+export class Powers {
   private readonly cache = new Map<number, Decimal>();
-  constructor(private readonly base: Decimal) {}
+  private readonly base: Decimal;
+  private readonly baseIsOne: boolean;
+
+  constructor(percent: Decimal) {
+    this.base = ONE.plus(percent.div(HUNDRED));
+    this.baseIsOne = this.base.eq(ONE);
+  }
 
   get(exponent: number): Decimal {
+    if (exponent === 0 || this.baseIsOne) return ONE;
     let value = this.cache.get(exponent);
     if (value === undefined) {
       value = this.base.pow(exponent);
       this.cache.set(exponent, value);
     }
     return value;
+  }
+}
+
+/** An index over calendar years: (1 + percent/100)^(y − baseYear). */
+export class IndexSeries {
+  constructor(
+    readonly powers: Powers,
+    readonly baseYear: number,
+  ) {}
+
+  at(year: number): Decimal {
+    return this.powers.get(year - this.baseYear);
+  }
+}
+
+/**
+ * Index powers and series per growth rate, shared by all index factors made from one pool, and
+ * placement prices indexed by them. Scenarios whose salary growth (or price growth) is the same
+ * then share everything indexed by it, whatever their other settings.
+ */
+export class IndexPool {
+  private readonly powersByPercent = new Map<string, Powers>();
+  private readonly seriesByKey = new Map<string, IndexSeries>();
+  private readonly products = new Map<Decimal, Map<Decimal, Decimal>>();
+
+  /** The powers of (1 + percent/100). */
+  powers(percent: Decimal): Powers {
+    const key = percent.toString();
+    let powers = this.powersByPercent.get(key);
+    if (!powers) this.powersByPercent.set(key, (powers = new Powers(percent)));
+    return powers;
+  }
+
+  /** The index (1 + percent/100)^(y − baseYear). */
+  series(percent: Decimal, baseYear: number): IndexSeries {
+    const key = `${percent.toString()}@${baseYear}`;
+    let series = this.seriesByKey.get(key);
+    if (!series) this.seriesByKey.set(key, (series = new IndexSeries(this.powers(percent), baseYear)));
+    return series;
+  }
+
+  /** amount × factor, computed once per pair of values (a factor being one of the pool's powers). */
+  times(amount: Decimal, factor: Decimal): Decimal {
+    if (factor === ONE && fitsPrecision(amount)) return amount;
+    let byFactor = this.products.get(amount);
+    if (!byFactor) this.products.set(amount, (byFactor = new Map()));
+    let product = byFactor.get(factor);
+    if (product === undefined) byFactor.set(factor, (product = amount.times(factor)));
+    return product;
+  }
+}
+
+/** Salary and price index factors of one set of effective settings. */
+export class IndexFactors {
+  /** S(y) = (1 + salaryGrowth/100)^(y − baseYear). */
+  readonly salaryIndex: IndexSeries;
+  /** P(y) = (1 + priceGrowth/100)^(y − baseYear). */
+  readonly priceIndex: IndexSeries;
+
+  constructor(
+    readonly settings: EffectiveSettings,
+    private readonly pool: IndexPool = new IndexPool(),
+  ) {
+    this.salaryIndex = pool.series(settings.salaryGrowthPercent, settings.baseYear);
+    this.priceIndex = pool.series(settings.priceGrowthPercent, settings.baseYear);
+  }
+
+  /** S(y) = (1 + salaryGrowth/100)^(y − baseYear). */
+  salary(year: number): Decimal {
+    return this.salaryIndex.at(year);
+  }
+
+  /** P(y) = (1 + priceGrowth/100)^(y − baseYear). */
+  price(year: number): Decimal {
+    return this.priceIndex.at(year);
+  }
+
+  /** A placement type's price per its own unit in year y: price × (1 + priceGrowth/100)^(y − priceYear). */
+  placementPrice(type: PlacementType, year: number): Decimal {
+    return this.pool.times(type.price, this.priceIndex.powers.get(year - type.priceYear));
   }
 }
 
@@ -81,8 +156,14 @@ type PreparedLine =
   | { kind: 'oneOff'; month: number; amount: Decimal }
   | { kind: 'education'; studyMonths: MonthRange; perStudyMonth: Decimal; materialMonths: number[]; materialPerTerm: Decimal };
 
-function prepareLine(line: CostLine, period: MonthRange, payrollOverheadPercent: Decimal): PreparedLine {
-  const payroll = (own: Decimal | undefined) => ONE.plus((own ?? payrollOverheadPercent).div(HUNDRED));
+/** 1 + po/100 for a payroll overhead in percent. */
+function payrollFactor(payrollOverheadPercent: Decimal): Decimal {
+  return ONE.plus(payrollOverheadPercent.div(HUNDRED));
+}
+
+/** A line prepared for the period; `defaultPayroll` is 1 + po/100 for lines without an overhead of their own. */
+function prepareLine(line: CostLine, period: MonthRange, defaultPayroll: Decimal): PreparedLine {
+  const payroll = (own: Decimal | undefined) => (own === undefined ? defaultPayroll : payrollFactor(own));
   switch (line.kind) {
     case 'staff':
       return { kind: 'recurring', index: 'salary', amountPerYear: line.fte.times(line.monthlySalary).times(TWELVE).times(payroll(line.payrollOverheadPercent)) };
@@ -112,19 +193,19 @@ function prepareLine(line: CostLine, period: MonthRange, payrollOverheadPercent:
  * years, so for a year inside it the rules' "inside the horizon" holds for every month of the year.
  */
 function lineBaseCost(line: PreparedLine, period: MonthRange, year: number): BaseCost {
-  const inYear = yearRange(year);
   switch (line.kind) {
     case 'recurring': {
-      const months = monthCount(intersect(period, inYear));
+      const months = monthsInYear(period, year);
       if (months === 0) return NO_COST;
       const amount = months === 12 ? line.amountPerYear : line.amountPerYear.times(months).div(TWELVE);
       return line.index === 'salary' ? { salary: amount, price: ZERO } : { salary: ZERO, price: amount };
     }
     case 'oneOff':
-      return contains(period, line.month) && contains(inYear, line.month) ? { salary: ZERO, price: line.amount } : NO_COST;
+      return contains(period, line.month) && yearOfIndex(line.month) === year ? { salary: ZERO, price: line.amount } : NO_COST;
     case 'education': {
-      const months = monthCount(intersect(line.studyMonths, inYear));
-      const terms = line.materialMonths.filter((m) => contains(inYear, m)).length;
+      const months = monthsInYear(line.studyMonths, year);
+      let terms = 0;
+      for (const month of line.materialMonths) if (yearOfIndex(month) === year) terms++;
       if (months === 0 && terms === 0) return NO_COST;
       return {
         salary: months === 0 ? ZERO : line.perStudyMonth.times(months),
@@ -145,24 +226,48 @@ function addCost(a: BaseCost, b: BaseCost): BaseCost {
 
 /** A base cost brought to year y's salary and price level: salary × S(y) + price × P(y). */
 export function indexCost(cost: BaseCost, year: number, factors: IndexFactors): Decimal {
-  const salary = cost.salary.isZero() ? ZERO : cost.salary.times(factors.salary(year));
-  return cost.price.isZero() ? salary : salary.isZero() ? cost.price.times(factors.price(year)) : salary.plus(cost.price.times(factors.price(year)));
+  return sumOfParts(indexPart(cost.salary, factors.salary(year)), indexPart(cost.price, factors.price(year)));
 }
+
+/** One part of a base cost times its index factor; zero stays the ZERO constant. */
+function indexPart(amount: Decimal, factor: Decimal): Decimal {
+  return amount.isZero() ? ZERO : scaled(amount, factor);
+}
+
+/** The sum of the indexed salary and price parts, skipping a part that is zero. */
+function sumOfParts(salary: Decimal, price: Decimal): Decimal {
+  return price.isZero() ? salary : salary.isZero() ? price : salary.plus(price);
+}
+
+/** An initiative's cost in each year of a horizon, at each year's salary and price level, and their sum. */
+export interface IndexedCosts {
+  /** The cost of year startYear + i at index i. */
+  costs: readonly Decimal[];
+  total: Decimal;
+}
+
+type Horizon = { startYear: number; years: number };
 
 /**
  * An initiative's cost lines prepared for one payroll overhead, with their base costs per
  * calendar year remembered. Scenarios that share the overhead share this work, whatever their
- * horizons and growth rates.
+ * horizons and growth rates; scenarios that share a salary (or price) index and a horizon share
+ * the salary (or price) parts indexed by it; scenarios that share their settings share it all.
+ * The caches are plain maps (not weak ones, which cost the garbage collector dearly): their keys
+ * come from the same CostCache and live as long as it does.
  */
 export class CostedInitiative {
   readonly period: MonthRange;
   private readonly lines: PreparedLine[];
   private readonly totals = new Map<number, BaseCost>();
-  private readonly indexed = new WeakMap<IndexFactors, Map<number, Decimal>>();
+  private readonly salaryParts = new Map<IndexSeries, Map<string, Decimal[]>>();
+  private readonly priceParts = new Map<IndexSeries, Map<string, Decimal[]>>();
+  private readonly indexed = new Map<IndexFactors, Map<string, IndexedCosts>>();
 
   constructor(readonly initiative: Initiative, payrollOverheadPercent: Decimal) {
     this.period = initiativePeriod(initiative);
-    this.lines = initiative.costLines.map((line) => prepareLine(line, this.period, payrollOverheadPercent));
+    const defaultPayroll = payrollFactor(payrollOverheadPercent);
+    this.lines = initiative.costLines.map((line) => prepareLine(line, this.period, defaultPayroll));
   }
 
   /** Each line's base cost in a calendar year, in the order of the lines. */
@@ -181,30 +286,83 @@ export class CostedInitiative {
     return total;
   }
 
-  /** The whole initiative's cost in year y at that year's salary and price level. */
-  indexedCost(year: number, factors: IndexFactors): Decimal {
-    let byYear = this.indexed.get(factors);
-    if (!byYear) this.indexed.set(factors, (byYear = new Map()));
-    let cost = byYear.get(year);
-    if (cost === undefined) byYear.set(year, (cost = indexCost(this.cost(year), year, factors)));
-    return cost;
+  /** The whole initiative's cost in each year of a horizon at that year's salary and price level. */
+  indexedCosts(horizon: Horizon, factors: IndexFactors): IndexedCosts {
+    const key = horizonKey(horizon);
+    const byHorizon = getOrCreate(this.indexed, factors);
+    let result = byHorizon.get(key);
+    if (result === undefined) {
+      const salary = this.indexedPart('salary', factors.salaryIndex, horizon, key);
+      const price = this.indexedPart('price', factors.priceIndex, horizon, key);
+      const costs: Decimal[] = new Array(horizon.years);
+      let total = ZERO;
+      for (let i = 0; i < horizon.years; i++) {
+        const cost = sumOfParts(salary[i]!, price[i]!);
+        costs[i] = cost;
+        total = addFitting(total, cost);
+      }
+      byHorizon.set(key, (result = { costs, total }));
+    }
+    return result;
+  }
+
+  /** The salary or price part of the base cost of each year of a horizon, times its index. */
+  private indexedPart(part: keyof BaseCost, index: IndexSeries, horizon: Horizon, key: string): Decimal[] {
+    const byHorizon = getOrCreate(part === 'salary' ? this.salaryParts : this.priceParts, index);
+    let values = byHorizon.get(key);
+    if (values === undefined) {
+      values = new Array(horizon.years);
+      for (let i = 0; i < horizon.years; i++) {
+        const year = horizon.startYear + i;
+        values[i] = indexPart(this.cost(year)[part], index.at(year));
+      }
+      byHorizon.set(key, values);
+    }
+    return values;
   }
 }
 
+function horizonKey(horizon: Horizon): string {
+  return `${horizon.startYear}+${horizon.years}`;
+}
+
+/** The map kept under a key, created when there is none yet. */
+function getOrCreate<K extends object, V>(maps: Map<K, Map<string, V>>, key: K): Map<string, V> {
+  let map = maps.get(key);
+  if (!map) maps.set(key, (map = new Map()));
+  return map;
+}
+
 /**
- * Work shared across the scenarios of one evaluation: index factors per set of settings, and
- * costed initiatives per initiative and payroll overhead. Scenarios with the same settings then
- * share their initiatives' yearly costs.
+ * total + value for values that fit the precision, as every result of an operation does. Adding
+ * zero, or adding to zero, gives the other value unchanged, so that work is skipped.
+ */
+export function addFitting(total: Decimal, value: Decimal): Decimal {
+  if (value.isZero()) return total;
+  if (total.isZero()) return value;
+  return total.plus(value);
+}
+
+/**
+ * Work shared across the scenarios of one evaluation: index factors per set of settings, index
+ * powers and indexed amounts per growth rate, and costed initiatives per initiative and payroll
+ * overhead. Scenarios with the same settings then share their initiatives' yearly costs.
  */
 export class CostCache {
   private readonly byInitiative = new WeakMap<Initiative, Map<string, CostedInitiative>>();
   private readonly factorsBySettings = new Map<string, IndexFactors>();
+  private readonly pool = new IndexPool();
 
   factors(settings: EffectiveSettings): IndexFactors {
     const key = [settings.payrollOverheadPercent, settings.salaryGrowthPercent, settings.priceGrowthPercent, settings.baseYear].join('|');
     let factors = this.factorsBySettings.get(key);
-    if (!factors) this.factorsBySettings.set(key, (factors = new IndexFactors(settings)));
+    if (!factors) this.factorsBySettings.set(key, (factors = new IndexFactors(settings, this.pool)));
     return factors;
+  }
+
+  /** The powers of (1 + percent/100), e.g. of a discount rate. */
+  powers(percent: Decimal): Powers {
+    return this.pool.powers(percent);
   }
 
   get(initiative: Initiative, payrollOverheadPercent: Decimal): CostedInitiative {

@@ -67,11 +67,15 @@ export function formatMoney(amount: Decimal, unit: AmountUnit = 'kr', decimals?:
   return `${formatNumber(scaled, decimals ?? DEFAULT_DECIMALS[unit])}${GROUP_SEPARATOR}${unit}`;
 }
 
+/** A number with at most `maxDecimals` decimals and no trailing zeros: 44.53 → "44,53", 3 → "3". */
+export function formatDecimal(value: Decimal, maxDecimals = 2): string {
+  const text = formatNumber(value, maxDecimals);
+  return text.includes(',') ? text.replace(/0+$/, '').replace(/,$/, '') : text;
+}
+
 /** A value already in percent (44.53) shown as "44,53 %", with at most `maxDecimals` decimals. */
 export function formatPercent(percent: Decimal, maxDecimals = 2): string {
-  const text = formatNumber(percent, maxDecimals);
-  const trimmed = text.includes(',') ? text.replace(/0+$/, '').replace(/,$/, '') : text;
-  return `${trimmed}${GROUP_SEPARATOR}%`;
+  return `${formatDecimal(percent, maxDecimals)}${GROUP_SEPARATOR}%`;
 }
 
 /** A share 0..1 (0.5) shown as a percentage ("50 %"). */

@@ -42,6 +42,11 @@ export function yearRange(year: number): MonthRange {
   return { first: year * 12, last: year * 12 + 11 };
 }
 
+/** How many months of the range lie in the calendar year. */
+export function monthsInYear(range: MonthRange, year: number): number {
+  return Math.max(0, Math.min(range.last, year * 12 + 11) - Math.max(range.first, year * 12) + 1);
+}
+
 export function contains(range: MonthRange, index: number): boolean {
   return index >= range.first && index <= range.last;
 }

@@ -3,10 +3,10 @@
  * present value, payback year and break-even (EXCHANGE.md §2.5–2.6). Exact values; rounding is
  * left to whoever shows or writes them.
  */
-import { convertPrice, CostCache, IndexFactors, indexCost } from './costs';
-import { type Decimal, HUNDRED, ONE, ZERO } from './money';
+import { addFitting, convertPrice, CostCache, IndexFactors, indexCost, scaled } from './costs';
+import { Decimal, ONE, ZERO } from './money';
 import { effectiveSettings, type EffectiveSettings } from './settings';
-import type { Effect, HemmaplanDocument, Initiative, PlacementType, PlacementUnit, Scenario } from './types';
+import type { Effect, EffectYear, HemmaplanDocument, Initiative, PlacementType, PlacementUnit, Scenario } from './types';
 
 export interface YearFigures {
   year: number;
@@ -63,13 +63,8 @@ export function evaluateInitiative(
   factors: IndexFactors,
   cache: CostCache = new CostCache(),
 ): InitiativeResult {
-  const costed = cache.get(initiative, factors.settings.payrollOverheadPercent);
-  let total = ZERO;
-  const years = horizonYears(horizon).map((year) => {
-    const cost = costed.indexedCost(year, factors);
-    total = total.plus(cost);
-    return { year, cost };
-  });
+  const { costs, total } = cache.get(initiative, factors.settings.payrollOverheadPercent).indexedCosts(horizon, factors);
+  const years = costs.map((cost, i) => ({ year: horizon.startYear + i, cost }));
   return { id: initiative.id, years, total };
 }
 
@@ -91,22 +86,36 @@ export function evaluateEffect(
   if (!from) throw new Error(`Unknown placement type ${effect.fromPlacementTypeId}`);
   const to = effect.toPlacementTypeId === undefined ? undefined : placementTypes.get(effect.toPlacementTypeId);
   if (effect.toPlacementTypeId !== undefined && !to) throw new Error(`Unknown placement type ${effect.toPlacementTypeId}`);
-  const years = horizonYears(horizon).map((year) => {
-    const entry = effect.perYear.find((e) => e.year === year);
-    if (!entry) return { year, avoided: ZERO };
+  // The entry of each horizon year, looked up once; the first entry of a year counts.
+  const entries: (EffectYear | undefined)[] = new Array(horizon.years);
+  for (const entry of effect.perYear) {
+    const i = entry.year - horizon.startYear;
+    if (i >= 0 && i < horizon.years && entries[i] === undefined) entries[i] = entry;
+  }
+  const years: { year: number; avoided: Decimal }[] = new Array(horizon.years);
+  let total = ZERO;
+  for (let i = 0; i < horizon.years; i++) {
+    const year = horizon.startYear + i;
+    const entry = entries[i];
+    if (!entry) {
+      years[i] = { year, avoided: ZERO };
+      continue;
+    }
     const fromPrice = factors.placementPrice(from, year);
-    const toPrice = to ? convertPrice(factors.placementPrice(to, year), to.unit, from.unit) : ZERO;
-    const avoided = entry.placements.times(entry.unitsPerPlacement).times(fromPrice.minus(toPrice)).times(effect.expectedShare);
-    return { year, avoided };
-  });
-  return { id: effect.id, years, total: sum(years.map((y) => y.avoided)) };
+    // Without a to-type, fromPrice − 0 is fromPrice itself (a price index result fits the precision).
+    const saving = to ? fromPrice.minus(convertPrice(factors.placementPrice(to, year), to.unit, from.unit)) : fromPrice;
+    const avoided = scaled(entry.placements.times(entry.unitsPerPlacement).times(saving), effect.expectedShare);
+    years[i] = { year, avoided };
+    total = addFitting(total, avoided);
+  }
+  return { id: effect.id, years, total };
 }
 
 /** Evaluates one scenario of a validated document. */
 export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario, cache: CostCache = new CostCache()): ScenarioResult {
   const settings = effectiveSettings(document.settings, scenario);
   const factors = cache.factors(settings);
-  const years = horizonYears(scenario);
+  const { startYear, years: count } = scenario;
   const initiativesById = new Map(document.initiatives.map((i) => [i.id, i]));
   const typesById = new Map(document.placementTypes.map((t) => [t.id, t]));
 
@@ -117,41 +126,50 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
   });
   const effects = scenario.effects.map((effect) => evaluateEffect(effect, scenario, typesById, factors));
 
-  const discount = ONE.plus(settings.discountRatePercent.div(HUNDRED));
+  // Each year's sums, adding the initiatives (and the effects) in their order.
+  const costs: Decimal[] = new Array(count).fill(ZERO);
+  const avoideds: Decimal[] = new Array(count).fill(ZERO);
+  for (const r of initiatives) for (let i = 0; i < count; i++) costs[i] = addFitting(costs[i]!, r.years[i]!.cost);
+  for (const r of effects) for (let i = 0; i < count; i++) avoideds[i] = addFitting(avoideds[i]!, r.years[i]!.avoided);
+
+  const discount = cache.powers(settings.discountRatePercent);
   let cumulativeNet = ZERO;
   let npv = ZERO;
   let paybackYear: number | null = null;
-  const yearFigures: YearFigures[] = years.map((year, i) => {
-    let cost = ZERO;
-    for (const r of initiatives) cost = cost.plus(r.years[i]!.cost);
-    let avoided = ZERO;
-    for (const r of effects) avoided = avoided.plus(r.years[i]!.avoided);
+  const yearFigures: YearFigures[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const year = startYear + i;
+    const cost = costs[i]!;
+    const avoided = avoideds[i]!;
     const net = avoided.minus(cost);
     cumulativeNet = cumulativeNet.plus(net);
-    npv = npv.plus(net.div(discount.pow(year - scenario.startYear)));
-    if (paybackYear === null && cumulativeNet.gte(0)) paybackYear = year;
-    return { year, cost, avoided, net, cumulativeNet };
-  });
+    const factor = discount.get(i);
+    npv = npv.plus(factor === ONE ? net : net.div(factor));
+    if (paybackYear === null && isNonNegative(cumulativeNet)) paybackYear = year;
+    yearFigures[i] = { year, cost, avoided, net, cumulativeNet };
+  }
 
-  const totalCost = sum(yearFigures.map((y) => y.cost));
-  const totalAvoided = sum(yearFigures.map((y) => y.avoided));
-  const breakEven: BreakEven[] = document.placementTypes
-    .filter((type) => type.price.gt(0))
-    .map((type) => {
-      const units = yearFigures.map((y) => ({ year: y.year, units: y.cost.div(factors.placementPrice(type, y.year)) }));
-      return {
-        placementTypeId: type.id,
-        unit: type.unit,
-        years: units,
-        averagePerYear: sum(units.map((u) => u.units)).div(scenario.years),
-      };
-    });
+  const totalCost = sum(costs);
+  const totalAvoided = sum(avoideds);
+  const yearCount = new Decimal(count);
+  const breakEven: BreakEven[] = [];
+  for (const type of document.placementTypes) {
+    if (!type.price.gt(ZERO)) continue;
+    const units: { year: number; units: Decimal }[] = new Array(count);
+    let total = ZERO;
+    for (let i = 0; i < count; i++) {
+      const year = startYear + i;
+      units[i] = { year, units: costs[i]!.div(factors.placementPrice(type, year)) };
+      total = addFitting(total, units[i]!.units);
+    }
+    breakEven.push({ placementTypeId: type.id, unit: type.unit, years: units, averagePerYear: total.div(yearCount) });
+  }
 
   return {
     id: scenario.id,
     name: scenario.name,
-    startYear: scenario.startYear,
-    endYear: scenario.startYear + scenario.years - 1,
+    startYear,
+    endYear: startYear + count - 1,
     settings,
     years: yearFigures,
     initiatives,
@@ -168,9 +186,14 @@ export function evaluateDocument(document: HemmaplanDocument): ScenarioResult[] 
   return document.scenarios.map((scenario) => evaluateScenario(document, scenario, cache));
 }
 
+/** The sum of the values, added in order; zeros are skipped (adding zero changes nothing). */
 export function sum(values: readonly Decimal[]): Decimal {
   let total = ZERO;
-  for (const v of values) total = total.plus(v);
+  for (const v of values) if (!v.isZero()) total = total.plus(v);
   return total;
 }
 
+/** value ≥ 0, without converting a number on every call. */
+function isNonNegative(value: Decimal): boolean {
+  return value.isZero() || value.isPositive();
+}

@@ -17,20 +17,21 @@ import type {
   SettingsOverrides,
 } from '../domain/types';
 import { DEFAULT_SETTINGS } from '../domain/settings';
-import { type Decimal, ONE, toPlain } from '../domain/money';
+import { ONE } from '../domain/money';
 import { monthIndex } from '../domain/months';
-import { checkVersion, CURRENT_VERSION, FORMAT } from './migrate';
+import { checkVersion } from './migrate';
 import { fieldPath, formatIssue, type Issue, isObject, itemPath, type JsonObject, MAX_YEAR, MIN_YEAR, rawId, rawList, Reader } from './reader';
 
 export type ParseOutcome = { ok: true; document: HemmaplanDocument } | { ok: false; issues: Issue[] };
 
 const YEAR = { min: MIN_YEAR, max: MAX_YEAR } as const;
+const REQUIRED_YEAR = { required: true, ...YEAR } as const;
 
 /** Reads JSON text; text that is not JSON gives one issue at "$". */
 export function parseDocumentText(text: string): ParseOutcome {
   let json: unknown;
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const detail = error instanceof Error ? ` (${error.message})` : '';
     return { ok: false, issues: [{ path: '$', message: `filen är inte giltig JSON och kan inte läsas${detail}` }] };
@@ -106,8 +107,9 @@ function readList<T>(r: Reader, obj: JsonObject, key: string, read: (r: Reader, 
 
 /** Copies the defined fields of `source` into `target`, so that absent optional fields stay absent. */
 function defined<T extends object>(target: T, source: Partial<T>): T {
-  for (const [key, value] of Object.entries(source)) {
-    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  for (const key in source) {
+    const value = source[key];
+    if (value !== undefined) target[key] = value as T[typeof key];
   }
   return target;
 }
@@ -180,45 +182,57 @@ const MONEY = { required: true, min: 0 } as const;
 function readCostLine(r: Reader, obj: JsonObject, path: string): CostLine | undefined {
   const before = r.issues.length;
   const kind = r.enumeration(obj, 'kind', path, COST_LINE_KINDS, { required: true });
-  const common = defined<{ id?: string; label?: string }>({}, { id: r.id(obj, 'id', path, {}), label: r.text(obj, 'label', path) });
+  const id = r.id(obj, 'id', path, {});
+  const label = r.text(obj, 'label', path);
+  // The fields in the order they are read and kept: id and label first, the kind's own fields after.
   let line: CostLine | undefined;
   switch (kind) {
     case 'staff':
-      line = defined<CostLine>(
-        { ...common, kind, fte: r.decimal(obj, 'fte', path, MONEY)!, monthlySalary: r.decimal(obj, 'monthlySalary', path, MONEY)! },
-        { payrollOverheadPercent: r.decimal(obj, 'payrollOverheadPercent', path, { min: 0, max: 100 }) },
-      );
+      line = defined({} as CostLine, {
+        id,
+        label,
+        kind,
+        fte: r.decimal(obj, 'fte', path, MONEY)!,
+        monthlySalary: r.decimal(obj, 'monthlySalary', path, MONEY)!,
+        payrollOverheadPercent: r.decimal(obj, 'payrollOverheadPercent', path, { min: 0, max: 100 }),
+      });
       break;
     case 'perUnit':
-      line = {
-        ...common,
+      line = defined({} as CostLine, {
+        id,
+        label,
         kind,
         unit: r.text(obj, 'unit', path, { required: true })!,
         quantityPerYear: r.decimal(obj, 'quantityPerYear', path, MONEY)!,
         unitPrice: r.decimal(obj, 'unitPrice', path, MONEY)!,
-      };
+      });
       break;
     case 'annual':
     case 'funding':
-      line = { ...common, kind, amountPerYear: r.decimal(obj, 'amountPerYear', path, MONEY)! };
+      line = defined({} as CostLine, { id, label, kind, amountPerYear: r.decimal(obj, 'amountPerYear', path, MONEY)! });
       break;
     case 'oneOff':
-      line = { ...common, kind, amount: r.decimal(obj, 'amount', path, MONEY)!, month: r.month(obj, 'month', path, { required: true })! };
+      line = defined({} as CostLine, {
+        id,
+        label,
+        kind,
+        amount: r.decimal(obj, 'amount', path, MONEY)!,
+        month: r.month(obj, 'month', path, { required: true })!,
+      });
       break;
     case 'education':
-      line = defined<CostLine>(
-        {
-          ...common,
-          kind,
-          persons: r.decimal(obj, 'persons', path, MONEY)!,
-          terms: r.integer(obj, 'terms', path, { required: true, min: 1, max: 100 })!,
-          monthsPerTerm: r.integer(obj, 'monthsPerTerm', path, { min: 1, max: 12 }) ?? 6,
-          studyShare: r.decimal(obj, 'studyShare', path, { required: true, min: 0, max: 1 })!,
-          monthlySalary: r.decimal(obj, 'monthlySalary', path, MONEY)!,
-          materialPerTerm: r.decimal(obj, 'materialPerTerm', path, MONEY)!,
-        },
-        { payrollOverheadPercent: r.decimal(obj, 'payrollOverheadPercent', path, { min: 0, max: 100 }) },
-      );
+      line = defined({} as CostLine, {
+        id,
+        label,
+        kind,
+        persons: r.decimal(obj, 'persons', path, MONEY)!,
+        terms: r.integer(obj, 'terms', path, { required: true, min: 1, max: 100 })!,
+        monthsPerTerm: r.integer(obj, 'monthsPerTerm', path, { min: 1, max: 12 }) ?? 6,
+        studyShare: r.decimal(obj, 'studyShare', path, { required: true, min: 0, max: 1 })!,
+        monthlySalary: r.decimal(obj, 'monthlySalary', path, MONEY)!,
+        materialPerTerm: r.decimal(obj, 'materialPerTerm', path, MONEY)!,
+        payrollOverheadPercent: r.decimal(obj, 'payrollOverheadPercent', path, { min: 0, max: 100 }),
+      });
       break;
   }
   return clean(r, before) ? line : undefined;
@@ -263,7 +277,7 @@ function readPlacementType(r: Reader, obj: JsonObject, path: string): PlacementT
       name: r.text(obj, 'name', path, { required: true, nonEmpty: true })!,
       unit: r.enumeration(obj, 'unit', path, PLACEMENT_UNITS, { required: true })!,
       price: r.decimal(obj, 'price', path, MONEY)!,
-      priceYear: r.integer(obj, 'priceYear', path, { required: true, ...YEAR })!,
+      priceYear: r.integer(obj, 'priceYear', path, REQUIRED_YEAR)!,
     },
     {
       category: r.enumeration(obj, 'category', path, PLACEMENT_CATEGORIES),
@@ -286,7 +300,7 @@ function readEffect(r: Reader, obj: JsonObject, path: string): Effect | undefine
     const at = itemPath(perYearPath, i);
     const entryObj = r.object(item, at);
     if (!entryObj) return;
-    const year = r.integer(entryObj, 'year', at, { required: true, ...YEAR });
+    const year = r.integer(entryObj, 'year', at, REQUIRED_YEAR);
     const placements = r.decimal(entryObj, 'placements', at, MONEY);
     const unitsPerPlacement = r.decimal(entryObj, 'unitsPerPlacement', at, MONEY);
     if (year !== undefined) {
@@ -319,7 +333,7 @@ function readScenario(r: Reader, obj: JsonObject, path: string): Scenario | unde
   const before = r.issues.length;
   const id = r.id(obj, 'id', path);
   const name = r.text(obj, 'name', path, { required: true, nonEmpty: true });
-  const startYear = r.integer(obj, 'startYear', path, { required: true, ...YEAR });
+  const startYear = r.integer(obj, 'startYear', path, REQUIRED_YEAR);
   const years = r.integer(obj, 'years', path, { required: true, min: 1, max: 50 });
   const settingsJson = obj.settings;
   const settingsObj = settingsJson === undefined || settingsJson === null ? undefined : r.object(settingsJson, fieldPath(path, 'settings'));
@@ -359,25 +373,34 @@ function checkReferences(r: Reader, json: JsonObject): void {
   const interventionIds = idsOf('interventions');
   const initiativeIds = idsOf('initiatives');
   const placementTypeIds = idsOf('placementTypes');
-  const strings = (obj: JsonObject, key: string) =>
-    rawList(obj[key]).flatMap((value, k) => (typeof value === 'string' && value.trim() !== '' ? [{ value, k }] : []));
+  /** Calls `visit` with each usable id (a non-empty string) of a raw list of ids, and its position. */
+  const eachId = (obj: JsonObject, key: string, visit: (id: string, k: number) => void) => {
+    const list = rawList(obj[key]);
+    for (let k = 0; k < list.length; k++) {
+      const value = list[k];
+      if (typeof value === 'string' && value.trim() !== '') visit(value, k);
+    }
+  };
 
   rawList(json.initiatives).forEach((initiative, i) => {
     if (!isObject(initiative)) return;
-    for (const { value: id, k } of strings(initiative, 'interventionIds')) {
+    eachId(initiative, 'interventionIds', (id, k) => {
       if (!interventionIds.has(id)) r.report(`initiatives[${i}].interventionIds[${k}]`, `hänvisar till insatsen ”${id}”, som inte finns bland interventions`);
-    }
+    });
   });
   rawList(json.scenarios).forEach((scenario, s) => {
     if (!isObject(scenario)) return;
     const path = `scenarios[${s}]`;
     const included = new Map<string, number>();
-    for (const { value: id, k } of strings(scenario, 'initiativeIds')) {
-      const at = `${path}.initiativeIds[${k}]`;
-      if (included.has(id)) r.report(at, `satsningen ”${id}” finns redan på plats ${included.get(id)}; en satsning ingår högst en gång`);
-      else if (!initiativeIds.has(id)) r.report(at, `hänvisar till satsningen ”${id}”, som inte finns bland initiatives`);
-      included.set(id, included.get(id) ?? k);
-    }
+    eachId(scenario, 'initiativeIds', (id, k) => {
+      const first = included.get(id);
+      if (first !== undefined) {
+        r.report(`${path}.initiativeIds[${k}]`, `satsningen ”${id}” finns redan på plats ${first}; en satsning ingår högst en gång`);
+        return;
+      }
+      if (!initiativeIds.has(id)) r.report(`${path}.initiativeIds[${k}]`, `hänvisar till satsningen ”${id}”, som inte finns bland initiatives`);
+      included.set(id, k);
+    });
     rawList(scenario.effects).forEach((effect, e) => {
       const at = `${path}.effects[${e}]`;
       for (const key of ['fromPlacementTypeId', 'toPlacementTypeId']) {
@@ -392,71 +415,4 @@ function checkReferences(r: Reader, json: JsonObject): void {
   });
 }
 
-// ---------------------------------------------------------------------------------------------
-// Writing
-
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-
-/** Copies the given fields, in order, leaving out absent ones and writing decimals as plain strings. */
-function pick(source: object, keys: readonly string[]): { [key: string]: Json } {
-  const out: { [key: string]: Json } = {};
-  for (const key of keys) {
-    const value = (source as Record<string, unknown>)[key];
-    if (value !== undefined) out[key] = toJson(value);
-  }
-  return out;
-}
-
-function toJson(value: unknown): Json {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) return value;
-  if (Array.isArray(value)) return value.map(toJson);
-  if (isDecimal(value)) return toPlain(value);
-  throw new TypeError('Unexpected value in a document');
-}
-
-function isDecimal(value: unknown): value is Decimal {
-  return typeof value === 'object' && value !== null && typeof (value as Decimal).toFixed === 'function' && 'd' in value;
-}
-
-const SETTINGS_KEYS = ['organisation', 'payrollOverheadPercent', 'salaryGrowthPercent', 'priceGrowthPercent', 'discountRatePercent', 'baseYear'] as const;
-const INTERVENTION_KEYS = [
-  'id', 'name', 'shortName', 'description', 'category', 'targetGroups', 'ageMin', 'ageMax', 'unit', 'format', 'scope',
-  'theory', 'evidenceUrl', 'needsAssessment', 'status', 'trainedStaff', 'unitCost', 'unitCostUnit', 'notes', 'tags',
-] as const;
-const COST_LINE_KEYS: Record<CostLine['kind'], readonly string[]> = {
-  staff: ['fte', 'monthlySalary', 'payrollOverheadPercent'],
-  perUnit: ['unit', 'quantityPerYear', 'unitPrice'],
-  annual: ['amountPerYear'],
-  funding: ['amountPerYear'],
-  oneOff: ['amount', 'month'],
-  education: ['persons', 'terms', 'monthsPerTerm', 'studyShare', 'monthlySalary', 'payrollOverheadPercent', 'materialPerTerm'],
-};
-const PLACEMENT_TYPE_KEYS = ['id', 'name', 'unit', 'price', 'priceYear', 'category', 'source', 'sourceUrl', 'notes'] as const;
-
-/** The document as exchange-format JSON: decimals as strings, absent fields left out. */
-export function serialiseDocument(document: HemmaplanDocument, exportedAt = document.exportedAt): { [key: string]: Json } {
-  const out: { [key: string]: Json } = { format: FORMAT, version: CURRENT_VERSION };
-  if (exportedAt !== undefined) out.exportedAt = exportedAt;
-  out.settings = pick(document.settings, SETTINGS_KEYS);
-  out.interventions = document.interventions.map((i) => pick(i, INTERVENTION_KEYS));
-  out.initiatives = document.initiatives.map((initiative) => ({
-    ...pick(initiative, ['id', 'name', 'description', 'scope', 'unit', 'interventionIds', 'start', 'end']),
-    costLines: initiative.costLines.map((line) => pick(line, ['id', 'label', 'kind', ...COST_LINE_KEYS[line.kind]])),
-  }));
-  out.placementTypes = document.placementTypes.map((t) => pick(t, PLACEMENT_TYPE_KEYS));
-  out.scenarios = document.scenarios.map((scenario) => ({
-    ...pick(scenario, ['id', 'name', 'description', 'startYear', 'years']),
-    ...(scenario.settings ? { settings: pick(scenario.settings, SETTINGS_KEYS) } : {}),
-    initiativeIds: scenario.initiativeIds,
-    effects: scenario.effects.map((effect) => ({
-      ...pick(effect, ['id', 'label', 'fromPlacementTypeId', 'toPlacementTypeId', 'initiativeId', 'expectedShare']),
-      perYear: effect.perYear.map((entry) => pick(entry, ['year', 'placements', 'unitsPerPlacement'])),
-    })),
-  }));
-  return out;
-}
-
-/** The document as the text of a .hemmaplan.json file. */
-export function stringifyDocument(document: HemmaplanDocument, exportedAt?: string): string {
-  return JSON.stringify(serialiseDocument(document, exportedAt), null, 2) + '\n';
-}
+export { serialiseDocument, stringifyDocument } from './serialise';

@@ -39,11 +39,32 @@ export function itemPath(path: string, index: number): string {
 
 const sv = (n: number | Decimal): string => formatNumber(new Decimal(n));
 
+/** Amounts whose base-10 exponent is below this are within MAX_MAGNITUDE without comparing digits. */
+const MAX_MAGNITUDE_EXPONENT = MAX_MAGNITUDE.e;
+
+/** The bounds of range checks as decimals, converted once per number rather than on every comparison. */
+const BOUNDS = new Map<number, Decimal>();
+function bound(n: number): Decimal {
+  let value = BOUNDS.get(n);
+  if (value === undefined) BOUNDS.set(n, (value = new Decimal(n)));
+  return value;
+}
+
+/** value < min; against 0, the most common bound, by the sign alone. */
+function isBelow(value: Decimal, min: number): boolean {
+  return min === 0 ? value.isNegative() && !value.isZero() : value.lt(bound(min));
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
 interface Presence {
   required?: boolean;
 }
 
-/** Collects issues while reading fields of one untrusted document. */
+/**
+ * Collects issues while reading fields of one untrusted document. A field's path is only put
+ * together when there is something to report about it.
+ */
 export class Reader {
   readonly issues: Issue[] = [];
 
@@ -52,9 +73,9 @@ export class Reader {
   }
 
   /** The field's value; undefined (with an issue when required) when it is absent or null. */
-  private present(obj: JsonObject, key: string, path: string, { required }: Presence): unknown {
-    const value = Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
-    if (value === undefined || value === null) {
+  private present(obj: JsonObject, key: string, path: string, required: boolean | undefined): unknown {
+    const value = obj[key];
+    if (value === undefined || value === null || !hasOwn.call(obj, key)) {
       if (required) this.report(fieldPath(path, key), 'saknas men måste anges');
       return undefined;
     }
@@ -68,7 +89,7 @@ export class Reader {
   }
 
   array(obj: JsonObject, key: string, path: string, options: Presence = {}): unknown[] | undefined {
-    const value = this.present(obj, key, path, options);
+    const value = this.present(obj, key, path, options.required);
     if (value === undefined) return undefined;
     if (Array.isArray(value)) return value;
     this.report(fieldPath(path, key), 'ska vara en lista ([ … ])');
@@ -81,29 +102,36 @@ export class Reader {
     path: string,
     options: Presence & { nonEmpty?: boolean; max?: number } = {},
   ): string | undefined {
-    const value = this.present(obj, key, path, options);
+    const value = this.present(obj, key, path, options.required);
     if (value === undefined) return undefined;
-    return this.textValue(value, fieldPath(path, key), options);
+    return this.checkText(value, path, key, options.nonEmpty, options.max);
   }
 
-  textValue(value: unknown, path: string, { nonEmpty, max = MAX_TEXT_LENGTH }: { nonEmpty?: boolean; max?: number } = {}): string | undefined {
+  textValue(value: unknown, path: string, { nonEmpty, max }: { nonEmpty?: boolean; max?: number } = {}): string | undefined {
+    return this.checkText(value, path, undefined, nonEmpty, max);
+  }
+
+  /** A text value found at `path` (the field `key` of `path` when a key is given). */
+  private checkText(value: unknown, path: string, key: string | undefined, nonEmpty: boolean | undefined, max = MAX_TEXT_LENGTH): string | undefined {
     if (typeof value !== 'string') {
-      this.report(path, 'ska vara en text inom citattecken');
+      this.report(at(path, key), 'ska vara en text inom citattecken');
       return undefined;
     }
     if (nonEmpty && value.trim() === '') {
-      this.report(path, 'får inte vara tom');
+      this.report(at(path, key), 'får inte vara tom');
       return undefined;
     }
     if (value.length > max) {
-      this.report(path, `är för lång: ${sv(value.length)} tecken, högst ${sv(max)} är tillåtna`);
+      this.report(at(path, key), `är för lång: ${sv(value.length)} tecken, högst ${sv(max)} är tillåtna`);
       return undefined;
     }
     return value;
   }
 
   id(obj: JsonObject, key: string, path: string, options: Presence = { required: true }): string | undefined {
-    return this.text(obj, key, path, { ...options, nonEmpty: true, max: MAX_ID_LENGTH });
+    const value = this.present(obj, key, path, options.required);
+    if (value === undefined) return undefined;
+    return this.checkText(value, path, key, true, MAX_ID_LENGTH);
   }
 
   decimal(
@@ -112,38 +140,38 @@ export class Reader {
     path: string,
     options: Presence & { min?: number; max?: number } = {},
   ): Decimal | undefined {
-    const value = this.present(obj, key, path, options);
+    const value = this.present(obj, key, path, options.required);
     if (value === undefined) return undefined;
-    const at = fieldPath(path, key);
     let text: string;
-    if (typeof value === 'number') {
+    if (typeof value === 'string') {
+      text = value;
+    } else if (typeof value === 'number') {
       if (!Number.isFinite(value)) {
-        this.report(at, 'ska vara ett ändligt tal');
+        this.report(fieldPath(path, key), 'ska vara ett ändligt tal');
         return undefined;
       }
       text = String(value);
-    } else if (typeof value === 'string') {
-      text = value;
     } else {
-      this.report(at, 'ska vara ett tal, helst skrivet som text med punkt som decimaltecken, till exempel "520000" eller "44.53"');
+      this.report(fieldPath(path, key), 'ska vara ett tal, helst skrivet som text med punkt som decimaltecken, till exempel "520000" eller "44.53"');
       return undefined;
     }
     if (text.length > MAX_DECIMAL_TEXT || !DECIMAL_TEXT.test(text)) {
       const hint = /^\s*-?[\d\s]+,\d+\s*$/.test(text) ? ' (använd punkt, inte komma, som decimaltecken)' : '';
-      this.report(at, `”${text.slice(0, 40)}” är inget tal${hint}; skriv till exempel "520000" eller "44.53"`);
+      this.report(fieldPath(path, key), `”${text.slice(0, 40)}” är inget tal${hint}; skriv till exempel "520000" eller "44.53"`);
       return undefined;
     }
     const decimal = new Decimal(text);
-    if (decimal.abs().gt(MAX_MAGNITUDE)) {
-      this.report(at, `är orimligt stort; högst ${sv(MAX_MAGNITUDE)} är tillåtet`);
+    if (decimal.e >= MAX_MAGNITUDE_EXPONENT && decimal.abs().gt(MAX_MAGNITUDE)) {
+      this.report(fieldPath(path, key), `är orimligt stort; högst ${sv(MAX_MAGNITUDE)} är tillåtet`);
       return undefined;
     }
-    if (options.min !== undefined && decimal.lt(options.min)) {
-      this.report(at, options.max !== undefined ? `ska ligga mellan ${sv(options.min)} och ${sv(options.max)}` : `får inte vara mindre än ${sv(options.min)}`);
+    const { min, max } = options;
+    if (min !== undefined && isBelow(decimal, min)) {
+      this.report(fieldPath(path, key), max !== undefined ? `ska ligga mellan ${sv(min)} och ${sv(max)}` : `får inte vara mindre än ${sv(min)}`);
       return undefined;
     }
-    if (options.max !== undefined && decimal.gt(options.max)) {
-      this.report(at, options.min !== undefined ? `ska ligga mellan ${sv(options.min)} och ${sv(options.max)}` : `får inte vara större än ${sv(options.max)}`);
+    if (max !== undefined && decimal.gt(bound(max))) {
+      this.report(fieldPath(path, key), min !== undefined ? `ska ligga mellan ${sv(min)} och ${sv(max)}` : `får inte vara större än ${sv(max)}`);
       return undefined;
     }
     return decimal.isZero() ? new Decimal(0) : decimal;
@@ -155,26 +183,32 @@ export class Reader {
     path: string,
     options: Presence & { min?: number; max?: number } = {},
   ): number | undefined {
-    const value = this.present(obj, key, path, options);
+    const value = this.present(obj, key, path, options.required);
     if (value === undefined) return undefined;
-    return this.integerValue(value, fieldPath(path, key), options);
+    return this.checkInteger(value, path, key, options.min, options.max);
   }
 
   integerValue(value: unknown, path: string, { min, max }: { min?: number; max?: number } = {}): number | undefined {
+    return this.checkInteger(value, path, undefined, min, max);
+  }
+
+  /** An integer value found at `path` (the field `key` of `path` when a key is given). */
+  private checkInteger(value: unknown, path: string, key: string | undefined, min: number | undefined, max: number | undefined): number | undefined {
     if (typeof value !== 'number' || !Number.isInteger(value)) {
-      this.report(path, `ska vara ett heltal utan citattecken${range(min, max)}`);
+      this.report(at(path, key), `ska vara ett heltal utan citattecken${range(min, max)}`);
       return undefined;
     }
     if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-      this.report(path, `ska vara ett heltal${range(min, max)}`);
+      this.report(at(path, key), `ska vara ett heltal${range(min, max)}`);
       return undefined;
     }
     return value;
   }
 
   enumeration<T extends string>(obj: JsonObject, key: string, path: string, allowed: readonly T[], options: Presence = {}): T | undefined {
-    const value = this.present(obj, key, path, options);
+    const value = this.present(obj, key, path, options.required);
     if (value === undefined) return undefined;
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
     return this.enumerationValue(value, fieldPath(path, key), allowed);
   }
 
@@ -186,11 +220,10 @@ export class Reader {
   }
 
   month(obj: JsonObject, key: string, path: string, options: Presence = {}): string | undefined {
-    const value = this.present(obj, key, path, options);
+    const value = this.present(obj, key, path, options.required);
     if (value === undefined) return undefined;
-    const at = fieldPath(path, key);
     if (typeof value !== 'string' || !isMonth(value) || !yearInRange(Number(value.slice(0, 4)))) {
-      this.report(at, 'ska vara en månad skriven "ÅÅÅÅ-MM" mellan 1900-01 och 2200-12, till exempel "2026-01"');
+      this.report(fieldPath(path, key), 'ska vara en månad skriven "ÅÅÅÅ-MM" mellan 1900-01 och 2200-12, till exempel "2026-01"');
       return undefined;
     }
     return value;
@@ -239,6 +272,11 @@ export function rawList(value: unknown): readonly unknown[] {
 
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2200;
+
+/** The path of the field `key` of `path`, or `path` itself when there is no key. */
+function at(path: string, key: string | undefined): string {
+  return key === undefined ? path : fieldPath(path, key);
+}
 
 function yearInRange(year: number): boolean {
   return year >= MIN_YEAR && year <= MAX_YEAR;

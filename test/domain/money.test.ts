@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Decimal, evaluateFormula, formatMoney, formatNumber, formatPercent, formatShare, parseAmount, toFixedHalfUp, type InputKind } from '../../src/domain/money';
+import { Decimal, evaluateFormula, formatDecimal, formatMoney, formatNumber, formatPercent, formatShare, parseAmount, toFixedHalfUp, type InputKind } from '../../src/domain/money';
 
 /** Formatted text with the no-break spaces shown as ordinary spaces, for readable expectations. */
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
@@ -123,6 +123,8 @@ describe('formatting in sv-SE', () => {
     expect(plain(formatPercent(new Decimal('3')))).toBe('3 %');
     expect(plain(formatShare(new Decimal('0.5')))).toBe('50 %');
     expect(plain(formatShare(new Decimal('0.125')))).toBe('12,5 %');
+    expect(plain(formatPercent(new Decimal('2.50')))).toBe('2,5 %');
+    expect(plain(formatDecimal(new Decimal('-1234.5'), 4))).toBe('−1 234,5');
   });
 });
 

@@ -1,0 +1,246 @@
+/**
+ * The repository the UI calls: reads the whole document from the database through the validator,
+ * writes edits as changes that are validated as part of the whole document before they are saved
+ * (nothing invalid is stored), and keeps an undo history of the changes this tab made.
+ */
+import { liveQuery } from 'dexie';
+import type { HemmaplanDocument, Settings } from '../domain/types';
+import { parseDocument } from '../exchange/document';
+import { serialiseDocument, serialiseListItem, serialiseSettings, type ListItem } from '../exchange/serialise';
+import type { Issue, JsonObject } from '../exchange/reader';
+import { CURRENT_VERSION, FORMAT } from '../exchange/migrate';
+import { type HemmaplanDatabase, type ListName, LISTS, type StoredEntity } from './db';
+
+/** The stored lists and settings, in list order: what an edit is checked against. */
+export interface StoredDocument {
+  settings: JsonObject;
+  lists: Record<ListName, StoredEntity[]>;
+}
+
+export type ReadOutcome = { ok: true; document: HemmaplanDocument; stored: StoredDocument } | { ok: false; issues: Issue[]; stored: StoredDocument };
+
+/** Where a refused edit's first problem is: the row (by id) and the field of a list. */
+export interface IssueLocation {
+  list: ListName;
+  id: string;
+  /** The first field of the path after the row, e.g. "costLines" or "name". */
+  field?: string;
+}
+
+export type EditOutcome = { ok: true } | { ok: false; issues: Issue[]; at?: IssueLocation };
+
+/** The row and field an issue path points at, in the document the issue was found in. */
+export function locateIssue(stored: StoredDocument, path: string): IssueLocation | undefined {
+  const match = /^(interventions|initiatives|placementTypes|scenarios)\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (!match) return undefined;
+  const list = match[1] as ListName;
+  const row = stored.lists[list][Number(match[2])];
+  if (!row) return undefined;
+  return match[3] === undefined ? { list, id: row.id } : { list, id: row.id, field: match[3] };
+}
+
+/** One row before and after an edit; absent means the row does not exist. */
+export interface RowChange {
+  list: ListName;
+  id: string;
+  before?: StoredEntity;
+  after?: StoredEntity;
+}
+
+/** What one user action changed: rows, and the settings when they changed. */
+export interface Change {
+  rows: RowChange[];
+  settings?: { before: JsonObject; after: JsonObject };
+}
+
+const SETTINGS_KEY = 'settings';
+const SEEDED_KEY = 'seeded';
+const HISTORY_LIMIT = 200;
+
+export function toExchangeJson(stored: StoredDocument): JsonObject {
+  const json: JsonObject = { format: FORMAT, version: CURRENT_VERSION, settings: stored.settings };
+  for (const list of LISTS) json[list] = stored.lists[list].map((row) => row.data);
+  return json;
+}
+
+export function validateStored(stored: StoredDocument): ReadOutcome {
+  const parsed = parseDocument(toExchangeJson(stored));
+  return parsed.ok ? { ok: true, document: parsed.document, stored } : { ok: false, issues: parsed.issues, stored };
+}
+
+/** The stored document with a change applied (or its inverse), lists kept in position order. */
+export function applyToStored(stored: StoredDocument, change: Change, direction: 'forward' | 'backward' = 'forward'): StoredDocument {
+  const lists = { ...stored.lists };
+  for (const row of change.rows) {
+    const target = direction === 'forward' ? row.after : row.before;
+    const rows = lists[row.list].filter((r) => r.id !== row.id);
+    if (target) {
+      rows.push(target);
+      rows.sort((a, b) => a.position - b.position);
+    }
+    lists[row.list] = rows;
+  }
+  const settings = change.settings ? (direction === 'forward' ? change.settings.after : change.settings.before) : stored.settings;
+  return { settings, lists };
+}
+
+export class DocumentStore {
+  private readonly undoStack: Change[] = [];
+  private readonly redoStack: Change[] = [];
+
+  constructor(readonly db: HemmaplanDatabase) {}
+
+  /** Reads every table in one transaction, in list order. */
+  async readStored(): Promise<StoredDocument> {
+    return this.db.transaction('r', [...LISTS.map((l) => this.db.list(l)), this.db.values], async () => {
+      const lists = {} as Record<ListName, StoredEntity[]>;
+      for (const list of LISTS) lists[list] = await this.db.list(list).orderBy('position').toArray();
+      const settings = (await this.db.values.get(SETTINGS_KEY))?.value;
+      return { settings: (settings ?? {}) as JsonObject, lists };
+    });
+  }
+
+  async read(): Promise<ReadOutcome> {
+    return validateStored(await this.readStored());
+  }
+
+  /**
+   * Calls `onChange` with the validated document now and after every change, from this tab or
+   * another one. Returns a function that stops watching.
+   */
+  watch(onChange: (outcome: ReadOutcome) => void, onError: (error: unknown) => void = console.error): () => void {
+    const subscription = liveQuery(() => this.readStored()).subscribe({
+      next: (stored) => onChange(validateStored(stored)),
+      error: onError,
+    });
+    return () => subscription.unsubscribe();
+  }
+
+  /** Replaces everything with a validated document, in one transaction. */
+  async replaceAll(document: HemmaplanDocument): Promise<void> {
+    const json = serialiseDocument(document) as JsonObject;
+    await this.db.transaction('rw', [...LISTS.map((l) => this.db.list(l)), this.db.values], async () => {
+      await this.writeDocumentJson(json);
+    });
+  }
+
+  /**
+   * On the very first start, stores the example document; afterwards, never again (even when the
+   * user has emptied every list). Safe when two tabs start at once.
+   */
+  async seedOnce(example: HemmaplanDocument): Promise<boolean> {
+    const json = serialiseDocument(example) as JsonObject;
+    return this.db.transaction('rw', [...LISTS.map((l) => this.db.list(l)), this.db.values], async () => {
+      if (await this.db.values.get(SEEDED_KEY)) return false;
+      await this.writeDocumentJson(json);
+      await this.db.values.put({ key: SEEDED_KEY, value: new Date().toISOString() });
+      return true;
+    });
+  }
+
+  private async writeDocumentJson(json: JsonObject): Promise<void> {
+    await this.db.values.put({ key: SETTINGS_KEY, value: json.settings ?? {} });
+    for (const list of LISTS) {
+      const table = this.db.list(list);
+      await table.clear();
+      const items = (json[list] ?? []) as JsonObject[];
+      await table.bulkAdd(items.map((data, position) => ({ id: String(data.id), position, data })));
+    }
+  }
+
+  /**
+   * Saves a change when the document it leads to is valid; otherwise saves nothing and returns the
+   * validator's issues. The change is checked against the data as stored at that moment, inside
+   * the same transaction that writes it.
+   */
+  async apply(change: Change, options: { record?: boolean } = {}): Promise<EditOutcome> {
+    const outcome = await this.db.transaction('rw', [...LISTS.map((l) => this.db.list(l)), this.db.values], async (): Promise<EditOutcome> => {
+      const current = await this.readStored();
+      const candidate = validateStored(applyToStored(current, change));
+      if (!candidate.ok) {
+        const at = locateIssue(candidate.stored, candidate.issues[0]!.path);
+        return at ? { ok: false, issues: candidate.issues, at } : { ok: false, issues: candidate.issues };
+      }
+      for (const row of change.rows) {
+        if (row.after) await this.db.list(row.list).put(row.after);
+        else await this.db.list(row.list).delete(row.id);
+      }
+      if (change.settings) await this.db.values.put({ key: SETTINGS_KEY, value: change.settings.after });
+      return { ok: true };
+    });
+    if (outcome.ok && options.record !== false) {
+      this.undoStack.push(change);
+      if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
+      this.redoStack.length = 0;
+    }
+    return outcome;
+  }
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  /** Undoes this tab's latest change; refused (and kept) when the data has since moved on so that undoing would break it. */
+  async undo(): Promise<EditOutcome | undefined> {
+    const change = this.undoStack.pop();
+    if (!change) return undefined;
+    const outcome = await this.apply(invert(change), { record: false });
+    if (outcome.ok) this.redoStack.push(change);
+    else this.undoStack.push(change);
+    return outcome;
+  }
+
+  async redo(): Promise<EditOutcome | undefined> {
+    const change = this.redoStack.pop();
+    if (!change) return undefined;
+    const outcome = await this.apply(change, { record: false });
+    if (outcome.ok) this.undoStack.push(change);
+    else this.redoStack.push(change);
+    return outcome;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Edits in domain terms
+
+  /** Saves new or changed entities of one list; a new one goes last, or right after `after`. */
+  async save<L extends ListName>(list: L, items: ListItem<L>[], stored: StoredDocument, options: { after?: string } = {}): Promise<EditOutcome> {
+    return this.apply({ rows: saveRows(list, items, stored, options) });
+  }
+
+  async remove(list: ListName, ids: string[], stored: StoredDocument): Promise<EditOutcome> {
+    const rows = stored.lists[list].filter((row) => ids.includes(row.id)).map((before) => ({ list, id: before.id, before }));
+    return this.apply({ rows });
+  }
+
+  async saveSettings(settings: Settings, stored: StoredDocument): Promise<EditOutcome> {
+    return this.apply({ rows: [], settings: { before: stored.settings, after: serialiseSettings(settings) as JsonObject } });
+  }
+}
+
+/** The rows that store the given entities, keeping the positions of existing ones. */
+export function saveRows<L extends ListName>(list: L, items: ListItem<L>[], stored: StoredDocument, options: { after?: string } = {}): RowChange[] {
+  const rows = stored.lists[list];
+  const existing = new Map(rows.map((row) => [row.id, row]));
+  const newOnes = items.filter((item) => !existing.has(item.id));
+  const anchorIndex = options.after === undefined ? -1 : rows.findIndex((row) => row.id === options.after);
+  const start = anchorIndex >= 0 ? rows[anchorIndex]!.position : (rows.at(-1)?.position ?? -1);
+  const end = anchorIndex >= 0 && anchorIndex + 1 < rows.length ? rows[anchorIndex + 1]!.position : start + newOnes.length + 1;
+  const step = (end - start) / (newOnes.length + 1);
+  let added = 0;
+  return items.map((item) => {
+    const before = existing.get(item.id);
+    const position = before ? before.position : start + step * ++added;
+    return { list, id: item.id, before, after: { id: item.id, position, data: serialiseListItem(list, item) as JsonObject } };
+  });
+}
+
+export function invert(change: Change): Change {
+  return {
+    rows: change.rows.map((row) => ({ list: row.list, id: row.id, before: row.after, after: row.before })),
+    ...(change.settings ? { settings: { before: change.settings.after, after: change.settings.before } } : {}),
+  };
+}

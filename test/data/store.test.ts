@@ -1,0 +1,156 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HemmaplanDatabase } from '../../src/data/db';
+import { DocumentStore, type ReadOutcome } from '../../src/data/store';
+import { parseDocumentText } from '../../src/exchange/document';
+import { evaluateScenario } from '../../src/domain/scenario';
+import { Decimal } from '../../src/domain/money';
+import type { HemmaplanDocument, StaffLine } from '../../src/domain/types';
+
+const exampleText = readFileSync(new URL('../../src/defaults/exempel.hemmaplan.json', import.meta.url), 'utf8');
+
+function example(): HemmaplanDocument {
+  const parsed = parseDocumentText(exampleText);
+  if (!parsed.ok) throw new Error('example invalid');
+  return parsed.document;
+}
+
+const open: HemmaplanDatabase[] = [];
+let counter = 0;
+
+function newStore(name = `test-${++counter}`): DocumentStore {
+  const db = new HemmaplanDatabase(name);
+  open.push(db);
+  return new DocumentStore(db);
+}
+
+afterEach(async () => {
+  for (const db of open.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+async function readOk(store: DocumentStore) {
+  const outcome = await store.read();
+  if (!outcome.ok) throw new Error(outcome.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  return outcome;
+}
+
+describe('the document store', () => {
+  it('seeds the example once, and reads back exactly the example', async () => {
+    const store = newStore();
+    expect(await store.seedOnce(example())).toBe(true);
+    const { document } = await readOk(store);
+    const { exportedAt: _ignored, ...expected } = example();
+    expect(document).toEqual(expected);
+    expect(document.interventions.length).toBeGreaterThanOrEqual(35);
+  });
+
+  it('never seeds again, even after the user emptied a list', async () => {
+    const store = newStore();
+    await store.seedOnce(example());
+    const { stored } = await readOk(store);
+    const scenarioIds = stored.lists.scenarios.map((r) => r.id);
+    expect((await store.remove('scenarios', scenarioIds, stored)).ok).toBe(true);
+    expect(await store.seedOnce(example())).toBe(false);
+    expect((await readOk(store)).document.scenarios).toEqual([]);
+  });
+
+  it('saves an edit, and the evaluator sees it', async () => {
+    const store = newStore();
+    await store.seedOnce(example());
+    const { document, stored } = await readOk(store);
+    const hosare = document.initiatives.find((i) => i.id === 'hemma-hosare')!;
+    const line = hosare.costLines[0] as StaffLine;
+    const edited = { ...hosare, costLines: [{ ...line, monthlySalary: new Decimal(32000) }] };
+    expect(await store.save('initiatives', [edited], stored)).toEqual({ ok: true });
+
+    const after = await readOk(store);
+    const scenario = after.document.scenarios.find((s) => s.id === 'exempel-2026-2028')!;
+    const cost = evaluateScenario(after.document, scenario).initiatives[0]!.years[0]!.cost;
+    expect(cost.toFixed(2)).toBe('554995.20'); // 32000 × 12 × 1.4453
+    // The edited initiative keeps its place in the list.
+    expect(after.document.initiatives.map((i) => i.id)).toEqual(document.initiatives.map((i) => i.id));
+  });
+
+  it('refuses an edit that would make the document invalid, and changes nothing', async () => {
+    const store = newStore();
+    await store.seedOnce(example());
+    const { document, stored } = await readOk(store);
+    const broken = { ...document.initiatives[0]!, interventionIds: ['finns-inte'] };
+    const outcome = await store.save('initiatives', [broken], stored);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.issues[0]!.path).toBe('initiatives[0].interventionIds[0]');
+      expect(outcome.at).toEqual({ list: 'initiatives', id: document.initiatives[0]!.id, field: 'interventionIds' });
+    }
+    expect((await readOk(store)).document).toEqual(document);
+    expect(store.canUndo).toBe(false);
+  });
+
+  it('refuses to delete a placement type that a scenario uses', async () => {
+    const store = newStore();
+    await store.seedOnce(example());
+    const { stored } = await readOk(store);
+    const outcome = await store.remove('placementTypes', ['hvb-barn-unga'], stored);
+    expect(outcome.ok).toBe(false);
+  });
+
+  it('adds a new row last, a duplicate right after its original', async () => {
+    const store = newStore();
+    await store.seedOnce(example());
+    let { document, stored } = await readOk(store);
+    const first = document.placementTypes[0]!;
+    await store.save('placementTypes', [{ ...first, id: 'ny-sist', name: 'Ny' }], stored);
+    ({ document, stored } = await readOk(store));
+    await store.save('placementTypes', [{ ...first, id: 'kopia', name: 'Kopia' }], stored, { after: first.id });
+    ({ document } = await readOk(store));
+    const ids = document.placementTypes.map((t) => t.id);
+    expect(ids[1]).toBe('kopia');
+    expect(ids.at(-1)).toBe('ny-sist');
+  });
+
+  it('undoes and redoes a delete', async () => {
+    const store = newStore();
+    await store.seedOnce(example());
+    const before = await readOk(store);
+    await store.remove('interventions', [before.document.interventions[2]!.id], before.stored);
+    expect((await readOk(store)).document.interventions).toHaveLength(before.document.interventions.length - 1);
+    expect(await store.undo()).toEqual({ ok: true });
+    expect((await readOk(store)).document).toEqual(before.document);
+    expect(await store.redo()).toEqual({ ok: true });
+    expect((await readOk(store)).document.interventions).toHaveLength(before.document.interventions.length - 1);
+  });
+
+  it('saves settings and undoes them', async () => {
+    const store = newStore();
+    await store.seedOnce(example());
+    const { document, stored } = await readOk(store);
+    await store.saveSettings({ ...document.settings, salaryGrowthPercent: new Decimal('2.5') }, stored);
+    expect((await readOk(store)).document.settings.salaryGrowthPercent.toFixed()).toBe('2.5');
+    await store.undo();
+    expect((await readOk(store)).document.settings.salaryGrowthPercent.toFixed()).toBe('0');
+  });
+
+  it('tells a second store on the same database (another tab) about a change', async () => {
+    const name = `shared-${++counter}`;
+    const tabA = newStore(name);
+    const tabB = newStore(name);
+    await tabA.seedOnce(example());
+    const seen: ReadOutcome[] = [];
+    const stop = tabB.watch((outcome) => seen.push(outcome));
+    try {
+      await expect.poll(() => seen.length).toBeGreaterThan(0);
+      const { document, stored } = await readOk(tabA);
+      await tabA.save('interventions', [{ ...document.interventions[0]!, name: 'Nytt namn' }], stored);
+      await expect.poll(() => {
+        const last = seen.at(-1);
+        return last?.ok ? last.document.interventions[0]!.name : undefined;
+      }).toBe('Nytt namn');
+    } finally {
+      stop();
+    }
+  });
+});

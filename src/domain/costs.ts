@@ -125,6 +125,11 @@ export class IndexFactors {
   }
 }
 
+/** A cost in year y expressed in units (days, months, years) of a placement type at that year's price. */
+export function unitsOfPlacement(cost: Decimal, type: PlacementType, year: number, factors: IndexFactors): Decimal {
+  return cost.div(factors.placementPrice(type, year));
+}
+
 /** A price per `from` unit converted from a price per `to` unit, through a price per day (§2.5). */
 export function convertPrice(price: Decimal, unit: PlacementUnit, toUnit: PlacementUnit): Decimal {
   if (unit === toUnit) return price;

@@ -3,7 +3,7 @@
  * present value, payback year and break-even (EXCHANGE.md §2.5–2.6). Exact values; rounding is
  * left to whoever shows or writes them.
  */
-import { addFitting, convertPrice, CostCache, IndexFactors, indexCost, scaled } from './costs';
+import { addFitting, convertPrice, CostCache, IndexFactors, indexCost, scaled, unitsOfPlacement } from './costs';
 import { Decimal, ONE, ZERO } from './money';
 import { effectiveSettings, type EffectiveSettings } from './settings';
 import type { Effect, EffectYear, HemmaplanDocument, Initiative, PlacementType, PlacementUnit, Scenario } from './types';
@@ -159,7 +159,7 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
     let total = ZERO;
     for (let i = 0; i < count; i++) {
       const year = startYear + i;
-      units[i] = { year, units: costs[i]!.div(factors.placementPrice(type, year)) };
+      units[i] = { year, units: unitsOfPlacement(costs[i]!, type, year, factors) };
       total = addFitting(total, units[i]!.units);
     }
     breakEven.push({ placementTypeId: type.id, unit: type.unit, years: units, averagePerYear: total.div(yearCount) });

@@ -1,40 +1,114 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
-import { loadExampleDocument } from '../data/example';
-import { ScenarioResults } from './components/ScenarioResults';
+import { A, Navigate, Router, type RouteSectionProps } from '@solidjs/router';
+import { For, lazy, Match, Suspense, Switch, type Component } from 'solid-js';
+import { AppContext, useApp } from './context';
+import type { AppState } from './state';
+import { ScenariosPage } from './pages/ScenariosPage';
+import { SettingsPage } from './pages/SettingsPage';
 
-export function App() {
-  const document = loadExampleDocument();
-  const [scenarioId, setScenarioId] = createSignal(document.scenarios[0]?.id ?? '');
-  const scenario = createMemo(() => document.scenarios.find((s) => s.id === scenarioId()));
+// The spreadsheet pages carry AG Grid; they load when first opened, not at start-up.
+const InterventionsPage = lazy(() => import('./pages/InterventionsPage').then((m) => ({ default: m.InterventionsPage })));
+const InitiativesPage = lazy(() => import('./pages/InitiativesPage').then((m) => ({ default: m.InitiativesPage })));
+const PlacementTypesPage = lazy(() => import('./pages/PlacementTypesPage').then((m) => ({ default: m.PlacementTypesPage })));
+import { issueMessage } from './issues';
 
+/** The pages, in the order a user meets the work. */
+export const PAGES: { path: string; label: string; component: Component }[] = [
+  { path: '/insatser', label: 'Insatser & metoder', component: InterventionsPage },
+  { path: '/satsningar', label: 'Satsningar', component: InitiativesPage },
+  { path: '/placeringskostnader', label: 'Placeringskostnader', component: PlacementTypesPage },
+  { path: '/scenarier', label: 'Scenarier', component: ScenariosPage },
+  { path: '/installningar', label: 'Inställningar', component: SettingsPage },
+];
+
+function Layout(props: RouteSectionProps) {
+  const app = useApp();
+  const failure = () => {
+    const state = app.load();
+    return state.status === 'failed' ? state.message : undefined;
+  };
+  const invalidIssues = () => {
+    const state = app.load();
+    return state.status === 'invalid' ? state.outcome.issues : undefined;
+  };
   return (
     <>
+      <a class="skip-link" href="#innehall">
+        Hoppa till innehållet
+      </a>
       <header class="app-header">
-        <div class="brand">
+        <A href="/insatser" class="brand" aria-label="Hemmaplan, startsida">
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>Hemmaplan</span>
-        </div>
-        <p class="tagline">Kostnader för satsningar på hemmaplan jämfört med placeringar de kan ersätta</p>
+        </A>
+        <nav aria-label="Huvudmeny">
+          <ul>
+            <For each={PAGES}>
+              {(page) => (
+                <li>
+                  <A href={page.path} activeClass="active">
+                    {page.label}
+                  </A>
+                </li>
+              )}
+            </For>
+          </ul>
+        </nav>
       </header>
-      <main id="innehall">
-        <h1>Scenarier</h1>
-        <p class="lead">
-          Exempeldata för {document.settings.organisation || 'din kommun'}. Alla belopp räknas fram i webbläsaren, exakt, från
-          satsningarnas kostnadsrader och de placeringar scenariot räknar med att undvika.
-        </p>
-        <label class="field">
-          <span>Scenario</span>
-          <select value={scenarioId()} onChange={(e) => setScenarioId(e.currentTarget.value)}>
-            <For each={document.scenarios}>{(s) => <option value={s.id}>{s.name}</option>}</For>
-          </select>
-        </label>
-        <Show when={scenario()} fallback={<p>Det finns inget scenario att visa.</p>}>
-          {(s) => <ScenarioResults document={document} scenario={s()} />}
-        </Show>
+      <main id="innehall" tabindex="-1">
+        <Switch>
+          <Match when={app.load().status === 'loading'}>
+            <p role="status">Hämtar dina uppgifter …</p>
+          </Match>
+          <Match when={failure()}>
+            {(message) => (
+              <div class="error-panel" role="alert">
+                <h1>Hemmaplan kan inte läsa sina uppgifter</h1>
+                <p>{message()}</p>
+              </div>
+            )}
+          </Match>
+          <Match when={invalidIssues()}>
+            {(issues) => (
+              <div class="error-panel" role="alert">
+                <h1>Uppgifterna i webbläsaren är skadade</h1>
+                <p>Hemmaplan hittade fel i de sparade uppgifterna och visar dem inte, så att inget räknas fel:</p>
+                <ul>
+                  <For each={issues().slice(0, 20)}>{(issue) => <li>{issueMessage(issue)}</li>}</For>
+                </ul>
+              </div>
+            )}
+          </Match>
+          <Match when={app.current()}>
+            <Suspense fallback={<p role="status">Öppnar sidan …</p>}>{props.children}</Suspense>
+          </Match>
+        </Switch>
       </main>
-      <footer class="app-footer">
-        Hemmaplan sparar inget utanför den här datorn. Beloppen i exempeldata är exempel att ersätta med kommunens egna.
-      </footer>
+      <footer class="app-footer">Hemmaplan sparar allt i den här webbläsaren på den här datorn. Inget skickas över nätet.</footer>
+    </>
+  );
+}
+
+export function App(props: { state: AppState }) {
+  return (
+    <AppContext.Provider value={props.state}>
+      <Router root={Layout}>
+        {[
+          { path: '/', component: () => <Navigate href={PAGES[0]!.path} /> },
+          ...PAGES.map(({ path, component }) => ({ path, component })),
+          { path: '*', component: NotFound },
+        ]}
+      </Router>
+    </AppContext.Provider>
+  );
+}
+
+function NotFound() {
+  return (
+    <>
+      <h1>Sidan finns inte</h1>
+      <p>
+        Adressen leder inte till någon sida i Hemmaplan. Gå till <A href="/insatser">Insatser &amp; metoder</A>.
+      </p>
     </>
   );
 }

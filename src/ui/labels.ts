@@ -1,9 +1,65 @@
 /** Swedish words for the domain's codes, as users read them. */
-import type { PlacementUnit } from '../domain/types';
+import type {
+  CostLineKind,
+  InterventionFormat,
+  InterventionStatus,
+  NeedsAssessment,
+  PlacementCategory,
+  PlacementUnit,
+  TargetGroup,
+} from '../domain/types';
+
+export const TARGET_GROUP_LABELS: Record<TargetGroup, string> = {
+  children: 'Barn',
+  youth: 'Unga',
+  parents: 'Föräldrar',
+  adults: 'Vuxna',
+  relatives: 'Anhöriga',
+};
+
+export const FORMAT_LABELS: Record<InterventionFormat, string> = {
+  individual: 'Individuell',
+  group: 'Grupp',
+  family: 'Familj',
+  network: 'Nätverk',
+};
+
+export const NEEDS_ASSESSMENT_LABELS: Record<NeedsAssessment, string> = {
+  assessed: 'Efter behovsprövning',
+  'without-assessment': 'Utan behovsprövning',
+  both: 'Båda',
+};
+
+export const STATUS_LABELS: Record<InterventionStatus, string> = {
+  offered: 'Erbjuds',
+  planned: 'Planerad',
+  proposed: 'Föreslagen',
+  discontinued: 'Avslutad',
+};
+
+export const PLACEMENT_UNIT_LABELS: Record<PlacementUnit, string> = {
+  day: 'Dygn',
+  month: 'Månad',
+  year: 'År',
+};
 
 /** Plural unit names for break-even sentences: "231 vårddygn", "12 månader". */
 export const PLACEMENT_UNIT_PLURAL: Record<PlacementUnit, string> = {
   day: 'vårddygn',
   month: 'månader',
   year: 'år',
+};
+
+export const PLACEMENT_CATEGORY_LABELS: Record<PlacementCategory, string> = {
+  children: 'Barn och unga',
+  adults: 'Vuxna',
+};
+
+export const COST_LINE_KIND_LABELS: Record<CostLineKind, string> = {
+  staff: 'Personal',
+  perUnit: 'Köp per styck',
+  annual: 'Årsbelopp',
+  funding: 'Bidrag (intäkt)',
+  oneOff: 'Engångskostnad',
+  education: 'Utbildning',
 };

@@ -32,7 +32,7 @@ describe('the scenario page of the built app', () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     problems = watchPage(page);
-    await page.goto(inject('baseUrl'));
+    await page.goto(new URL('/scenarier', inject('baseUrl')).href);
     await page.waitForSelector('[data-testid="year-table"] tbody tr');
   });
 
@@ -56,7 +56,7 @@ describe('the scenario page of the built app', () => {
   });
 
   it('recomputes when another scenario is chosen', async () => {
-    await page.selectOption('select', 'utokad-hemmaplan-2026-2030');
+    await page.selectOption('main select', 'utokad-hemmaplan-2026-2030');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="year-table"] tbody tr').length === 5);
     expect(await yearRows(page)).toEqual(expectedYearRows('utokad-hemmaplan-2026-2030'));
   });

@@ -1,16 +1,16 @@
 import { createMemo, For, Show } from 'solid-js';
 import { evaluateScenario } from '../../domain/scenario';
-import { formatMoney, formatNumber, formatPercent } from '../../domain/money';
+import { type AmountUnit, formatMoney, formatNumber, formatPercent } from '../../domain/money';
 import type { HemmaplanDocument, Scenario } from '../../domain/types';
 import { PLACEMENT_UNIT_PLURAL } from '../labels';
 
 /** A scenario's yearly results and key figures, computed by the evaluator from the current data. */
-export function ScenarioResults(props: { document: HemmaplanDocument; scenario: Scenario }) {
+export function ScenarioResults(props: { document: HemmaplanDocument; scenario: Scenario; unit: AmountUnit }) {
   const result = createMemo(() => evaluateScenario(props.document, props.scenario));
   const initiativeName = (id: string) => props.document.initiatives.find((i) => i.id === id)?.name ?? id;
   const typeName = (id: string) => props.document.placementTypes.find((t) => t.id === id)?.name ?? id;
   const effectTypes = createMemo(() => new Set(props.scenario.effects.map((e) => e.fromPlacementTypeId)));
-  const kr = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, 'kr');
+  const kr = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, props.unit);
 
   return (
     <section aria-labelledby="resultat-rubrik" class="results">
@@ -47,7 +47,7 @@ export function ScenarioResults(props: { document: HemmaplanDocument; scenario: 
       </dl>
 
       <table class="figures" data-testid="year-table">
-        <caption>Resultat per år (kr)</caption>
+        <caption>Resultat per år ({props.unit})</caption>
         <thead>
           <tr>
             <th scope="col">År</th>
@@ -82,7 +82,7 @@ export function ScenarioResults(props: { document: HemmaplanDocument; scenario: 
       </table>
 
       <table class="figures" data-testid="initiative-table">
-        <caption>Kostnad per satsning (kr)</caption>
+        <caption>Kostnad per satsning ({props.unit})</caption>
         <thead>
           <tr>
             <th scope="col">Satsning</th>

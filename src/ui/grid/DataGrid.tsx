@@ -507,6 +507,8 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
       selectionColumnDef: { pinned: 'left', width: 48, minWidth: 48, maxWidth: 48, resizable: false, suppressHeaderMenuButton: true },
       domLayout: props.height === 'auto' ? 'autoHeight' : 'normal',
       animateRows: false,
+      // Quick search text is formatted once per row and kept until the row changes.
+      cacheQuickFilter: true,
       ensureDomOrder: true,
       suppressDragLeaveHidesColumns: true,
       tooltipShowDelay: 400,

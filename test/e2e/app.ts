@@ -1,0 +1,94 @@
+/**
+ * Helpers for browser tests of the app's pages: a fresh browser context per test (so IndexedDB
+ * starts empty and the example is seeded), the grids by their accessible names, their cells by
+ * row id and column id, and the evaluator's figures computed here in Node.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, inject } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { watchPage } from './browser';
+import { parseDocumentText } from '../../src/exchange/document';
+import { initiativeOverviews, type InitiativeOverview } from '../../src/domain/overview';
+import { displayHorizon } from '../../src/ui/pages/displayYears';
+import type { HemmaplanDocument } from '../../src/domain/types';
+
+export const VIEWPORT = { width: 1400, height: 900 };
+
+const exampleText = readFileSync(new URL('../../src/defaults/exempel.hemmaplan.json', import.meta.url), 'utf8');
+
+/** A fresh copy of the example document the app seeds on first start. */
+export function exampleDocument(): HemmaplanDocument {
+  const parsed = parseDocumentText(exampleText);
+  if (!parsed.ok) throw new Error('The example document is invalid');
+  return parsed.document;
+}
+
+/** What the lists show for an initiative: its yearly costs and its lines' yearly costs over the displayed years. */
+export function overviewOf(document: HemmaplanDocument, initiativeId: string): { years: number[]; overview: InitiativeOverview } {
+  const horizon = displayHorizon(document);
+  const overview = initiativeOverviews(document, horizon).find((o) => o.id === initiativeId);
+  if (!overview) throw new Error(`No initiative ${initiativeId}`);
+  return { years: Array.from({ length: horizon.years }, (_, i) => horizon.startYear + i), overview };
+}
+
+export function appUrl(path: string): string {
+  return new URL(path, inject('baseUrl')).href;
+}
+
+export interface Tab {
+  page: Page;
+  /** Console errors, page errors and requests leaving localhost, as watchPage collects them. */
+  problems: string[];
+}
+
+/** A new page in a context, watched from the start and opened on a path of the app. */
+export async function openTab(context: BrowserContext, path: string): Promise<Tab> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const problems = watchPage(page);
+  await page.goto(appUrl(path));
+  await page.locator('main h1').first().waitFor();
+  return { page, problems };
+}
+
+/** A new browser context (empty IndexedDB: the app seeds its example) with one page on `path`. */
+export async function openApp(browser: Browser, path: string): Promise<Tab & { context: BrowserContext }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'sv-SE' });
+  return { context, ...(await openTab(context, path)) };
+}
+
+/** The adapter's wrapper (toolbar, grid, message box, live regions) of the grid with this accessible name. */
+export function grid(page: Page, ariaLabel: string): Locator {
+  return page.locator('.hp-grid').filter({ has: page.locator(`[role="grid"][aria-label="${ariaLabel}"]`) });
+}
+
+/** A grid's cell by row id and column id (the column's field). Pinned and centre cells alike. */
+export function cell(gridRoot: Locator, rowId: string, colId: string): Locator {
+  return gridRoot.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
+}
+
+/** Waits until a grid has drawn its rows. */
+export async function gridReady(gridRoot: Locator): Promise<void> {
+  await gridRoot.locator('.ag-row[row-id]').first().waitFor();
+}
+
+/** Waits until a locator's text is exactly `expected` (AG Grid and Solid update asynchronously). */
+export async function expectText(locator: Locator, expected: string, timeout = 5000): Promise<void> {
+  await expect.poll(async () => (await locator.textContent())?.trim(), { timeout }).toBe(expected);
+}
+
+/** Focuses a cell, types text as a user would (the first key starts the editor, as in a spreadsheet) and presses Enter. */
+export async function typeIntoCell(target: Locator, text: string): Promise<void> {
+  await target.click();
+  await expect.poll(() => target.evaluate((el) => el.classList.contains('ag-cell-focus'))).toBe(true);
+  const page = target.page();
+  await page.keyboard.type(text);
+  // Nothing typed was lost on the way into the editor.
+  expect(await target.locator('input, textarea').inputValue()).toBe(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Asserts that none of the tabs saw a console error, a page error or a request leaving localhost. */
+export function expectNoProblems(...tabs: Tab[]): void {
+  expect(tabs.flatMap((t) => t.problems)).toEqual([]);
+}

@@ -108,6 +108,16 @@ export type CostLine = StaffLine | PerUnitLine | AnnualLine | FundingLine | OneO
 export type CostLineKind = CostLine['kind'];
 export const COST_LINE_KINDS: readonly CostLineKind[] = ['staff', 'perUnit', 'annual', 'funding', 'oneOff', 'education'];
 
+/** The fields of each kind of cost line besides id, label and kind, in the order of the format. */
+export const COST_LINE_FIELDS: Readonly<Record<CostLineKind, readonly string[]>> = {
+  staff: ['fte', 'monthlySalary', 'payrollOverheadPercent'],
+  perUnit: ['unit', 'quantityPerYear', 'unitPrice'],
+  annual: ['amountPerYear'],
+  funding: ['amountPerYear'],
+  oneOff: ['amount', 'month'],
+  education: ['persons', 'terms', 'monthsPerTerm', 'studyShare', 'monthlySalary', 'payrollOverheadPercent', 'materialPerTerm'],
+};
+
 /** A satsning: a planned investment made of cost lines over a period of months. */
 export interface Initiative {
   id: string;

@@ -3,7 +3,8 @@
  * fields in a stable order. Whole documents for files, single entities for the database rows.
  */
 import { type Decimal, toPlain } from '../domain/money';
-import type { CostLine, HemmaplanDocument, Initiative, Intervention, PlacementType, Scenario, Settings, SettingsOverrides } from '../domain/types';
+import { COST_LINE_FIELDS } from '../domain/types';
+import type { HemmaplanDocument, Initiative, Intervention, PlacementType, Scenario, Settings, SettingsOverrides } from '../domain/types';
 import { CURRENT_VERSION, FORMAT } from './migrate';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -35,14 +36,6 @@ const INTERVENTION_KEYS = [
   'id', 'name', 'shortName', 'description', 'category', 'targetGroups', 'ageMin', 'ageMax', 'unit', 'format', 'scope',
   'theory', 'evidenceUrl', 'needsAssessment', 'status', 'trainedStaff', 'unitCost', 'unitCostUnit', 'notes', 'tags',
 ] as const;
-const COST_LINE_KEYS: Record<CostLine['kind'], readonly string[]> = {
-  staff: ['fte', 'monthlySalary', 'payrollOverheadPercent'],
-  perUnit: ['unit', 'quantityPerYear', 'unitPrice'],
-  annual: ['amountPerYear'],
-  funding: ['amountPerYear'],
-  oneOff: ['amount', 'month'],
-  education: ['persons', 'terms', 'monthsPerTerm', 'studyShare', 'monthlySalary', 'payrollOverheadPercent', 'materialPerTerm'],
-};
 const PLACEMENT_TYPE_KEYS = ['id', 'name', 'unit', 'price', 'priceYear', 'category', 'source', 'sourceUrl', 'notes'] as const;
 
 export function serialiseSettings(settings: Settings | SettingsOverrides): JsonRecord {
@@ -56,7 +49,7 @@ export function serialiseIntervention(intervention: Intervention): JsonRecord {
 export function serialiseInitiative(initiative: Initiative): JsonRecord {
   return {
     ...pick(initiative, ['id', 'name', 'description', 'scope', 'unit', 'interventionIds', 'start', 'end']),
-    costLines: initiative.costLines.map((line) => pick(line, ['id', 'label', 'kind', ...COST_LINE_KEYS[line.kind]])),
+    costLines: initiative.costLines.map((line) => pick(line, ['id', 'label', 'kind', ...COST_LINE_FIELDS[line.kind]])),
   };
 }
 

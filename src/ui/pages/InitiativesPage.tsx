@@ -18,20 +18,11 @@ import {
 } from '../grid/columns';
 import { Decimal } from '../../domain/money';
 import { horizonYears, initiativeOverviews } from '../../domain/overview';
-import type { CostLine, CostLineKind, Initiative } from '../../domain/types';
+import { COST_LINE_FIELDS, type CostLine, type CostLineKind, type Initiative } from '../../domain/types';
 import { COST_LINE_KIND_LABELS } from '../labels';
 import { listCallbacks, newId, toGridOutcome, withValues } from './editing';
 import { displayHorizon } from './displayYears';
 
-/** Which fields each kind of cost line has, besides kind and label. */
-const LINE_FIELDS: Record<CostLineKind, readonly string[]> = {
-  staff: ['fte', 'monthlySalary', 'payrollOverheadPercent'],
-  perUnit: ['unit', 'quantityPerYear', 'unitPrice'],
-  annual: ['amountPerYear'],
-  funding: ['amountPerYear'],
-  oneOff: ['amount', 'month'],
-  education: ['persons', 'terms', 'monthsPerTerm', 'studyShare', 'monthlySalary', 'payrollOverheadPercent', 'materialPerTerm'],
-};
 
 const ZERO = new Decimal(0);
 
@@ -48,7 +39,7 @@ function lineOfKind(kind: CostLineKind, from: Partial<CostLine> & Record<string,
   const line: Record<string, unknown> = { kind, ...defaults[kind] };
   if (from.id !== undefined) line.id = from.id;
   if (from.label !== undefined) line.label = from.label;
-  for (const field of LINE_FIELDS[kind]) if (from[field] !== undefined) line[field] = from[field];
+  for (const field of COST_LINE_FIELDS[kind]) if (from[field] !== undefined) line[field] = from[field];
   return line as unknown as CostLine;
 }
 
@@ -103,10 +94,10 @@ export function InitiativesPage() {
     return initiative.costLines.map((line, index) => ({ rowId: line.id ?? `#${index}`, index, line, years: lines[index] ?? [] }));
   });
 
-  const applies = (field: string) => (row: LineRow) => LINE_FIELDS[row.line.kind].includes(field);
+  const applies = (field: string) => (row: LineRow) => COST_LINE_FIELDS[row.line.kind].includes(field);
   const lineValue = (field: string) => (row: LineRow) => (row.line as unknown as Record<string, unknown>)[field];
   /** The input columns the selected initiative's kinds of line use; the others would only be empty. */
-  const usedFields = createMemo(() => new Set(lineRows().flatMap((row) => LINE_FIELDS[row.line.kind])));
+  const usedFields = createMemo(() => new Set(lineRows().flatMap((row) => COST_LINE_FIELDS[row.line.kind])));
   const lineColumns = createMemo((): GridColumn<LineRow>[] => [
     enumerationColumn<LineRow, CostLineKind>({ field: 'kind', header: 'Typ', labels: COST_LINE_KIND_LABELS, value: lineValue('kind'), width: 160, pinned: 'left' }),
     textColumn<LineRow>({ field: 'label', header: 'Benämning', value: lineValue('label'), width: 220 }),

@@ -9,6 +9,12 @@ export function ScenarioResults(props: { document: HemmaplanDocument; scenario: 
   const result = createMemo(() => evaluateScenario(props.document, props.scenario));
   const initiativeName = (id: string) => props.document.initiatives.find((i) => i.id === id)?.name ?? id;
   const typeName = (id: string) => props.document.placementTypes.find((t) => t.id === id)?.name ?? id;
+  const effectName = (index: number) => {
+    const effect = props.scenario.effects[index];
+    if (!effect) return '';
+    const to = effect.toPlacementTypeId ? typeName(effect.toPlacementTypeId) : 'hemmaplan';
+    return effect.label ?? `${typeName(effect.fromPlacementTypeId)} → ${to}`;
+  };
   const effectTypes = createMemo(() => new Set(props.scenario.effects.map((e) => e.fromPlacementTypeId)));
   const kr = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, props.unit);
 
@@ -102,6 +108,30 @@ export function ScenarioResults(props: { document: HemmaplanDocument; scenario: 
           </For>
         </tbody>
       </table>
+
+      <Show when={result().effects.length > 0}>
+        <table class="figures" data-testid="effect-table">
+          <caption>Undvikna kostnader per effekt ({props.unit})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Effekt</th>
+              <For each={result().years}>{(y) => <th scope="col">{y.year}</th>}</For>
+              <th scope="col">Summa</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={result().effects}>
+              {(effect, i) => (
+                <tr>
+                  <th scope="row">{effectName(i())}</th>
+                  <For each={effect.years}>{(y) => <td classList={{ negative: y.avoided.isNegative() }}>{kr(y.avoided)}</td>}</For>
+                  <td>{kr(effect.total)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
 
       <Show when={result().breakEven.length > 0}>
         <h3>Vad kostnaden motsvarar</h3>

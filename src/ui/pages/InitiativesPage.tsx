@@ -20,7 +20,7 @@ import { Decimal } from '../../domain/money';
 import { horizonYears, initiativeOverviews } from '../../domain/overview';
 import { COST_LINE_FIELDS, type CostLine, type CostLineKind, type Initiative } from '../../domain/types';
 import { COST_LINE_KIND_LABELS } from '../labels';
-import { listCallbacks, newId, toGridOutcome, withValues } from './editing';
+import { historyCallbacks, listCallbacks, newId, toGridOutcome, withValues } from './editing';
 import { displayHorizon } from './displayYears';
 
 
@@ -213,10 +213,7 @@ export function InitiativesPage() {
               getRowId={(row) => row.rowId}
               columns={lineColumns()}
               height="16rem"
-              onUndo={initiativeCallbacks.onUndo}
-              onRedo={initiativeCallbacks.onRedo}
-              canUndo={initiativeCallbacks.canUndo}
-              canRedo={initiativeCallbacks.canRedo}
+              {...historyCallbacks(app)}
               {...lineCallbacks}
             />
           </section>

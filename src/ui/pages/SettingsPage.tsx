@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { useApp } from '../context';
-import { type AmountUnit, formatDecimal, parseAmount } from '../../domain/money';
+import type { AmountUnit } from '../../domain/money';
+import { NumberField } from '../components/NumberField';
 import type { Settings } from '../../domain/types';
 import { issueMessage } from '../issues';
 
@@ -26,26 +27,21 @@ export function SettingsPage() {
   const [messages, setMessages] = createSignal<Record<string, string>>({});
   const setMessage = (field: string, message: string) => setMessages((m) => ({ ...m, [field]: message }));
 
-  async function save(field: string, next: Settings) {
+  /** Saves the settings; returns (and shows for the non-number fields) a message when refused. */
+  async function save(field: string, next: Settings): Promise<string | undefined> {
     const current = app.current();
-    if (!current) return;
+    if (!current) return undefined;
+    let message = '';
     try {
       const outcome = await app.store.saveSettings(next, current.stored);
-      setMessage(field, outcome.ok ? '' : issueMessage(outcome.issues[0]!));
+      message = outcome.ok ? '' : issueMessage(outcome.issues[0]!);
     } catch (error) {
-      setMessage(field, `Ändringen kunde inte sparas: ${error instanceof Error ? error.message : String(error)}`);
+      message = `Ändringen kunde inte sparas: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      app.touchHistory();
     }
-  }
-
-  function percentChanged(field: PercentField, text: string, input: HTMLInputElement) {
-    const parsed = parseAmount(text, 'percent');
-    if (!parsed.ok) {
-      setMessage(field, parsed.message);
-      input.focus();
-      return;
-    }
-    if (parsed.value.eq(settings()[field])) return setMessage(field, '');
-    void save(field, { ...settings(), [field]: parsed.value });
+    setMessage(field, message);
+    return message || undefined;
   }
 
   function baseYearChanged(text: string, input: HTMLInputElement) {
@@ -83,19 +79,14 @@ export function SettingsPage() {
         </div>
         <For each={PERCENT_FIELDS}>
           {({ field, label, help }) => (
-            <div class="form-field">
-              <label for={field}>{label}</label>
-              <input
-                id={field}
-                inputmode="decimal"
-                value={formatDecimal(settings()[field], 4)}
-                aria-invalid={message(field) ? 'true' : 'false'}
-                aria-describedby={`${field}-help ${field}-error`}
-                onChange={(e) => percentChanged(field, e.currentTarget.value, e.currentTarget)}
-              />
-              <p class="help" id={`${field}-help`}>{help}</p>
-              <p class="field-error" id={`${field}-error`} role="alert">{message(field)}</p>
-            </div>
+            <NumberField
+              id={field}
+              label={label}
+              help={help}
+              kind="percent"
+              value={settings()[field]}
+              onCommit={(value) => save(field, { ...settings(), [field]: value! })}
+            />
           )}
         </For>
         <div class="form-field">

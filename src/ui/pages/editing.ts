@@ -103,6 +103,13 @@ export function listCallbacks<L extends ListName>(app: AppState, list: L, editin
         return app.store.save(list, copies, current().stored, { after: ids.at(-1) });
       }),
     onDeleteRows: (ids: string[]) => guarded(app, () => app.store.remove(list, ids, current().stored)),
+    ...historyCallbacks(app),
+  };
+}
+
+/** Undo and redo of this tab's changes, for any grid. */
+export function historyCallbacks(app: AppState) {
+  return {
     onUndo: () => guarded(app, () => app.store.undo()),
     onRedo: () => guarded(app, () => app.store.redo()),
     canUndo: () => app.history() >= 0 && app.store.canUndo,

@@ -1,0 +1,149 @@
+import { createMemo } from 'solid-js';
+import { Decimal } from '../../domain/money';
+import { horizonYears } from '../../domain/scenario';
+import type { Effect, EffectYear, Scenario } from '../../domain/types';
+import { useApp } from '../context';
+import { DataGrid, type GridOutcome, type RowEdit } from '../grid/DataGrid';
+import { computedColumn, enumerationColumn, quantityColumn, shareColumn, textColumn, type GridColumn } from '../grid/columns';
+import { PLACEMENT_UNIT_PLURAL } from '../labels';
+import { historyCallbacks, newId } from '../pages/editing';
+import { saveScenario } from '../pages/scenarioEditing';
+
+/** The code the "to" column uses for "stays at home": no placement replaces the avoided one. */
+const AT_HOME = '-';
+const NO_INITIATIVE = '-';
+
+interface EffectRow {
+  rowId: string;
+  effect: Effect;
+}
+
+const entryFor = (effect: Effect, year: number) => effect.perYear.find((e) => e.year === year);
+
+/** The effect with one year's placements or units per placement set (null clears it). */
+function withYearValue(effect: Effect, year: number, field: 'placements' | 'unitsPerPlacement', value: Decimal | null): Effect {
+  const entry = entryFor(effect, year);
+  const others = effect.perYear.filter((e) => e.year !== year);
+  if (value === null) {
+    // A year without placements is no entry at all.
+    if (field === 'placements') return { ...effect, perYear: others };
+    return entry ? { ...effect, perYear: [...others, { ...entry, unitsPerPlacement: new Decimal(0) }].sort((a, b) => a.year - b.year) } : effect;
+  }
+  // A new year's units default to the nearest year's, so typing the count is often enough.
+  const nearest = [...effect.perYear].sort((a, b) => Math.abs(a.year - year) - Math.abs(b.year - year))[0];
+  const base: EffectYear = entry ?? { year, placements: new Decimal(0), unitsPerPlacement: nearest?.unitsPerPlacement ?? new Decimal(0) };
+  return { ...effect, perYear: [...others, { ...base, [field]: value }].sort((a, b) => a.year - b.year) };
+}
+
+/** One row per avoided or replaced placement; one pair of columns (placements, units) per year. */
+export function EffectsGrid(props: { scenario: Scenario }) {
+  const app = useApp();
+  const document = () => app.current()!.document;
+  const years = createMemo(() => horizonYears(props.scenario));
+  const types = createMemo(() => new Map(document().placementTypes.map((t) => [t.id, t])));
+  const typeLabels = createMemo(() => Object.fromEntries(document().placementTypes.map((t) => [t.id, t.name])));
+  const toLabels = createMemo(() => ({ [AT_HOME]: 'Hemmaplan (ingen ny placering)', ...typeLabels() }));
+  const initiativeLabels = createMemo(() => ({
+    [NO_INITIATIVE]: '(ingen)',
+    ...Object.fromEntries(
+      document()
+        .initiatives.filter((i) => props.scenario.initiativeIds.includes(i.id))
+        .map((i) => [i.id, i.name]),
+    ),
+  }));
+  const rows = createMemo((): EffectRow[] => props.scenario.effects.map((effect) => ({ rowId: effect.id, effect })));
+
+  const columns = createMemo((): GridColumn<EffectRow>[] => [
+    textColumn<EffectRow>({ field: 'label', header: 'Benämning', value: (r) => r.effect.label, pinned: 'left', width: 200 }),
+    enumerationColumn<EffectRow, string>({ field: 'fromPlacementTypeId', header: 'Undviker placering', labels: typeLabels(), value: (r) => r.effect.fromPlacementTypeId, width: 220 }),
+    enumerationColumn<EffectRow, string>({ field: 'toPlacementTypeId', header: 'Ersätts av', labels: toLabels(), value: (r) => r.effect.toPlacementTypeId ?? AT_HOME, width: 220 }),
+    enumerationColumn<EffectRow, string>({ field: 'initiativeId', header: 'Tack vare satsning', labels: initiativeLabels(), value: (r) => r.effect.initiativeId ?? NO_INITIATIVE, width: 200 }),
+    shareColumn<EffectRow>({ field: 'expectedShare', header: 'Förväntad andel', value: (r) => r.effect.expectedShare, width: 130 }),
+    computedColumn<EffectRow>({
+      field: 'unit',
+      header: 'Enhet',
+      value: (r) => PLACEMENT_UNIT_PLURAL[types().get(r.effect.fromPlacementTypeId)?.unit ?? 'day'],
+      width: 100,
+    }),
+    ...years().flatMap((year) => [
+      quantityColumn<EffectRow>({ field: `placements:${year}`, header: `${year}: placeringar`, required: false, value: (r) => entryFor(r.effect, year)?.placements ?? null, width: 130 }),
+      quantityColumn<EffectRow>({
+        field: `units:${year}`,
+        header: `${year}: per placering`,
+        headerTooltip: 'Dygn, månader eller år per placering, i den undvikna placeringsformens enhet',
+        required: false,
+        value: (r) => entryFor(r.effect, year)?.unitsPerPlacement ?? null,
+        width: 130,
+      }),
+    ]),
+  ]);
+
+  function applyValues(effect: Effect, values: Record<string, unknown>): Effect {
+    let next: Effect = { ...effect };
+    for (const [field, value] of Object.entries(values)) {
+      const [name, yearText] = field.split(':');
+      if (yearText !== undefined) {
+        next = withYearValue(next, Number(yearText), name === 'placements' ? 'placements' : 'unitsPerPlacement', (value as Decimal | null) ?? null);
+      } else if (field === 'toPlacementTypeId' || field === 'initiativeId') {
+        const { [field]: _old, ...rest } = next;
+        next = value === null || value === AT_HOME ? rest : { ...rest, [field]: value as string };
+      } else if (field === 'label') {
+        const { label: _old, ...rest } = next;
+        next = value ? { ...rest, label: value as string } : rest;
+      } else if (value !== null && value !== undefined) {
+        next = { ...next, [field]: value };
+      }
+    }
+    return next;
+  }
+
+  async function onEdit(edits: RowEdit[]): Promise<GridOutcome> {
+    const effects = [...props.scenario.effects];
+    const taken = new Set(effects.map((e) => e.id));
+    for (const edit of edits) {
+      const index = effects.findIndex((e) => e.id === edit.rowId);
+      if (index >= 0) {
+        effects[index] = applyValues(effects[index]!, edit.values as Record<string, unknown>);
+      } else {
+        const created = newEffect(taken);
+        taken.add(created.id);
+        effects.push(applyValues(created, edit.values as Record<string, unknown>));
+      }
+    }
+    return save(effects);
+  }
+
+  function newEffect(taken: Set<string>): Effect {
+    const from = document().placementTypes[0];
+    return { id: newId('effekt', taken), fromPlacementTypeId: from?.id ?? '', expectedShare: new Decimal(1), perYear: [] };
+  }
+
+  function save(effects: Effect[]): Promise<GridOutcome> {
+    return saveScenario(app, { ...props.scenario, effects });
+  }
+
+  return (
+    <DataGrid<EffectRow>
+      ariaLabel={`Effekter i ${props.scenario.name}`}
+      rows={rows}
+      getRowId={(r) => r.rowId}
+      columns={columns()}
+      height="14rem"
+      onEdit={onEdit}
+      onAddRow={() => save([...props.scenario.effects, newEffect(new Set(props.scenario.effects.map((e) => e.id)))])}
+      onDuplicateRows={(ids) => {
+        const taken = new Set(props.scenario.effects.map((e) => e.id));
+        const copies = props.scenario.effects
+          .filter((e) => ids.includes(e.id))
+          .map((e) => {
+            const id = newId(`${e.id}-kopia`, taken);
+            taken.add(id);
+            return { ...e, id };
+          });
+        return save([...props.scenario.effects, ...copies]);
+      }}
+      onDeleteRows={(ids) => save(props.scenario.effects.filter((e) => !ids.includes(e.id)))}
+      {...historyCallbacks(app)}
+    />
+  );
+}

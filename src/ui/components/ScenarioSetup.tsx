@@ -1,0 +1,116 @@
+import { For, Show, createSignal } from 'solid-js';
+import { Decimal } from '../../domain/money';
+import type { Initiative, Scenario, SettingsOverrides } from '../../domain/types';
+import { useApp } from '../context';
+import { saveScenario } from '../pages/scenarioEditing';
+import { NumberField } from './NumberField';
+
+type OverrideField = 'payrollOverheadPercent' | 'salaryGrowthPercent' | 'priceGrowthPercent' | 'discountRatePercent';
+
+const OVERRIDES: { field: OverrideField; label: string }[] = [
+  { field: 'payrollOverheadPercent', label: 'PO-pålägg (%)' },
+  { field: 'salaryGrowthPercent', label: 'Löneökning per år (%)' },
+  { field: 'priceGrowthPercent', label: 'Prisökning per år (%)' },
+  { field: 'discountRatePercent', label: 'Diskonteringsränta (%)' },
+];
+
+function period(initiative: Initiative): string {
+  return `${initiative.start} – ${initiative.end ?? 'tills vidare'}`;
+}
+
+/** A scenario's horizon, its own settings and the initiatives it includes; each change is saved at once. */
+export function ScenarioSetup(props: { scenario: Scenario }) {
+  const app = useApp();
+  const document = () => app.current()!.document;
+  const [message, setMessage] = createSignal('');
+
+  async function save(next: Scenario): Promise<string | undefined> {
+    const outcome = await saveScenario(app, next);
+    const text = outcome.ok ? '' : outcome.message;
+    setMessage(text);
+    return text || undefined;
+  }
+
+  function withOverride(field: keyof SettingsOverrides, value: Decimal | number | undefined): Scenario {
+    const settings: Record<string, unknown> = { ...(props.scenario.settings ?? {}) };
+    if (value === undefined) delete settings[field];
+    else settings[field] = value;
+    const { settings: _old, ...rest } = props.scenario;
+    return Object.keys(settings).length ? { ...rest, settings: settings as SettingsOverrides } : rest;
+  }
+
+  function toggleInitiative(id: string, included: boolean) {
+    const ids = new Set(props.scenario.initiativeIds);
+    if (included) ids.add(id);
+    else ids.delete(id);
+    // Keep the document's order, and take the credit away from effects of an initiative left out.
+    const initiativeIds = document().initiatives.map((i) => i.id).filter((i) => ids.has(i));
+    const effects = props.scenario.effects.map((effect) => {
+      if (effect.initiativeId === undefined || ids.has(effect.initiativeId)) return effect;
+      const { initiativeId: _dropped, ...rest } = effect;
+      return rest;
+    });
+    void save({ ...props.scenario, initiativeIds, effects });
+  }
+
+  return (
+    <div class="scenario-setup">
+      <fieldset class="setup-group">
+        <legend>Period</legend>
+        <NumberField
+          id="scenario-startYear"
+          label="Startår"
+          kind="number"
+          value={new Decimal(props.scenario.startYear)}
+          format={String}
+          onCommit={async (value) => (value && value.isInteger() ? save({ ...props.scenario, startYear: value.toNumber() }) : 'Skriv startåret som ett heltal, till exempel 2026.')}
+        />
+        <NumberField
+          id="scenario-years"
+          label="Antal år"
+          kind="number"
+          value={new Decimal(props.scenario.years)}
+          onCommit={async (value) => (value && value.isInteger() ? save({ ...props.scenario, years: value.toNumber() }) : 'Skriv antalet år som ett heltal från 1 till 50.')}
+        />
+      </fieldset>
+      <fieldset class="setup-group">
+        <legend>Egna antaganden (tomt: Inställningarnas värde)</legend>
+        <For each={OVERRIDES}>
+          {({ field, label }) => (
+            <NumberField
+              id={`scenario-${field}`}
+              label={label}
+              kind="percent"
+              optional
+              value={props.scenario.settings?.[field]}
+              placeholder={String(document().settings[field]).replace('.', ',')}
+              onCommit={(value) => save(withOverride(field, value))}
+            />
+          )}
+        </For>
+      </fieldset>
+      <fieldset class="setup-group initiatives-choice">
+        <legend>Satsningar i scenariot</legend>
+        <For each={document().initiatives}>
+          {(initiative) => (
+            <label class="checkbox">
+              <input
+                type="checkbox"
+                checked={props.scenario.initiativeIds.includes(initiative.id)}
+                onChange={(e) => toggleInitiative(initiative.id, e.currentTarget.checked)}
+              />
+              <span>
+                {initiative.name} <span class="muted">({period(initiative)})</span>
+              </span>
+            </label>
+          )}
+        </For>
+      </fieldset>
+      <Show when={message()}>
+        <p class="field-error" role="alert">
+          {message()}
+        </p>
+      </Show>
+    </div>
+  );
+}

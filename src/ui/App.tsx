@@ -8,6 +8,7 @@ import { SettingsPage } from './pages/SettingsPage';
 // The spreadsheet pages carry AG Grid; they load when first opened, not at start-up.
 const InterventionsPage = lazy(() => import('./pages/InterventionsPage').then((m) => ({ default: m.InterventionsPage })));
 const InitiativesPage = lazy(() => import('./pages/InitiativesPage').then((m) => ({ default: m.InitiativesPage })));
+const WorkshopPage = lazy(() => import('./pages/WorkshopPage').then((m) => ({ default: m.WorkshopPage })));
 const PlacementTypesPage = lazy(() => import('./pages/PlacementTypesPage').then((m) => ({ default: m.PlacementTypesPage })));
 import { issueMessage } from './issues';
 
@@ -22,6 +23,8 @@ export const PAGES: { path: string; label: string; component: Component }[] = [
 
 function Layout(props: RouteSectionProps) {
   const app = useApp();
+  /** The workshop view fills the screen: no menu, no footer. */
+  const workshop = () => props.location.pathname.startsWith('/workshop/');
   const failure = () => {
     const state = app.load();
     return state.status === 'failed' ? state.message : undefined;
@@ -35,7 +38,7 @@ function Layout(props: RouteSectionProps) {
       <a class="skip-link" href="#innehall">
         Hoppa till innehållet
       </a>
-      <header class="app-header">
+      <header class="app-header" classList={{ 'workshop-hidden': workshop() }}>
         <A href="/insatser" class="brand" aria-label="Hemmaplan, startsida">
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>Hemmaplan</span>
@@ -54,7 +57,7 @@ function Layout(props: RouteSectionProps) {
           </ul>
         </nav>
       </header>
-      <main id="innehall" tabindex="-1">
+      <main id="innehall" tabindex="-1" classList={{ 'workshop-main': workshop() }}>
         <Switch>
           <Match when={app.load().status === 'loading'}>
             <p role="status">Hämtar dina uppgifter …</p>
@@ -83,7 +86,7 @@ function Layout(props: RouteSectionProps) {
           </Match>
         </Switch>
       </main>
-      <footer class="app-footer">Hemmaplan sparar allt i den här webbläsaren på den här datorn. Inget skickas över nätet.</footer>
+      <footer class="app-footer" classList={{ 'workshop-hidden': workshop() }}>Hemmaplan sparar allt i den här webbläsaren på den här datorn. Inget skickas över nätet.</footer>
     </>
   );
 }
@@ -95,6 +98,7 @@ export function App(props: { state: AppState }) {
         {[
           { path: '/', component: () => <Navigate href={PAGES[0]!.path} /> },
           ...PAGES.map(({ path, component }) => ({ path, component })),
+          { path: '/workshop/:id', component: WorkshopPage },
           { path: '*', component: NotFound },
         ]}
       </Router>

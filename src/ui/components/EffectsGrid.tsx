@@ -1,7 +1,8 @@
 import { createMemo } from 'solid-js';
 import { Decimal } from '../../domain/money';
 import { horizonYears } from '../../domain/scenario';
-import type { Effect, EffectYear, Scenario } from '../../domain/types';
+import type { Effect, Scenario } from '../../domain/types';
+import { effectYear, withEffectYear } from '../../domain/effects';
 import { useApp } from '../context';
 import { DataGrid, type GridOutcome, type RowEdit } from '../grid/DataGrid';
 import { computedColumn, enumerationColumn, quantityColumn, shareColumn, textColumn, type GridColumn } from '../grid/columns';
@@ -16,23 +17,6 @@ const NO_INITIATIVE = '-';
 interface EffectRow {
   rowId: string;
   effect: Effect;
-}
-
-const entryFor = (effect: Effect, year: number) => effect.perYear.find((e) => e.year === year);
-
-/** The effect with one year's placements or units per placement set (null clears it). */
-function withYearValue(effect: Effect, year: number, field: 'placements' | 'unitsPerPlacement', value: Decimal | null): Effect {
-  const entry = entryFor(effect, year);
-  const others = effect.perYear.filter((e) => e.year !== year);
-  if (value === null) {
-    // A year without placements is no entry at all.
-    if (field === 'placements') return { ...effect, perYear: others };
-    return entry ? { ...effect, perYear: [...others, { ...entry, unitsPerPlacement: new Decimal(0) }].sort((a, b) => a.year - b.year) } : effect;
-  }
-  // A new year's units default to the nearest year's, so typing the count is often enough.
-  const nearest = [...effect.perYear].sort((a, b) => Math.abs(a.year - year) - Math.abs(b.year - year))[0];
-  const base: EffectYear = entry ?? { year, placements: new Decimal(0), unitsPerPlacement: nearest?.unitsPerPlacement ?? new Decimal(0) };
-  return { ...effect, perYear: [...others, { ...base, [field]: value }].sort((a, b) => a.year - b.year) };
 }
 
 /** One row per avoided or replaced placement; one pair of columns (placements, units) per year. */
@@ -66,13 +50,13 @@ export function EffectsGrid(props: { scenario: Scenario }) {
       width: 100,
     }),
     ...years().flatMap((year) => [
-      quantityColumn<EffectRow>({ field: `placements:${year}`, header: `${year}: placeringar`, required: false, value: (r) => entryFor(r.effect, year)?.placements ?? null, width: 130 }),
+      quantityColumn<EffectRow>({ field: `placements:${year}`, header: `${year}: placeringar`, required: false, value: (r) => effectYear(r.effect, year)?.placements ?? null, width: 130 }),
       quantityColumn<EffectRow>({
         field: `units:${year}`,
         header: `${year}: per placering`,
         headerTooltip: 'Dygn, månader eller år per placering, i den undvikna placeringsformens enhet',
         required: false,
-        value: (r) => entryFor(r.effect, year)?.unitsPerPlacement ?? null,
+        value: (r) => effectYear(r.effect, year)?.unitsPerPlacement ?? null,
         width: 130,
       }),
     ]),
@@ -83,7 +67,7 @@ export function EffectsGrid(props: { scenario: Scenario }) {
     for (const [field, value] of Object.entries(values)) {
       const [name, yearText] = field.split(':');
       if (yearText !== undefined) {
-        next = withYearValue(next, Number(yearText), name === 'placements' ? 'placements' : 'unitsPerPlacement', (value as Decimal | null) ?? null);
+        next = withEffectYear(next, Number(yearText), name === 'placements' ? 'placements' : 'unitsPerPlacement', (value as Decimal | null) ?? null);
       } else if (field === 'toPlacementTypeId' || field === 'initiativeId') {
         const { [field]: _old, ...rest } = next;
         next = value === null || value === AT_HOME ? rest : { ...rest, [field]: value as string };

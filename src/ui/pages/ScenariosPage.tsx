@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createMemo, createSignal, Show } from 'solid-js';
 import { useApp } from '../context';
 import { DataGrid } from '../grid/DataGrid';
@@ -62,7 +63,12 @@ export function ScenariosPage() {
         {(s) => (
           <div class="scenario-editor">
             <section aria-labelledby="uppstallning-rubrik" class="detail-section">
-              <h2 id="uppstallning-rubrik">Uppställning: {s().name}</h2>
+              <div class="section-heading">
+                <h2 id="uppstallning-rubrik">Uppställning: {s().name}</h2>
+                <A class="button-link" href={`/workshop/${encodeURIComponent(s().id)}`}>
+                  Öppna workshopvyn
+                </A>
+              </div>
               <ScenarioSetup scenario={s()} />
             </section>
             <section aria-labelledby="effekter-rubrik" class="detail-section">

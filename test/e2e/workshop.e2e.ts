@@ -1,0 +1,80 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { launchBrowser } from './browser';
+import { exampleDocument, expectNoProblems, expectText, openApp } from './app';
+import { evaluateScenario } from '../../src/domain/scenario';
+import { withEffectYear } from '../../src/domain/effects';
+import { formatMoney } from '../../src/domain/money';
+
+const SCENARIO = 'exempel-2026-2028';
+
+/** The example scenario's result after one more avoided placement in a year, by the evaluator. */
+function expectedAfterStep(year: number) {
+  const document = exampleDocument();
+  const scenario = document.scenarios.find((s) => s.id === SCENARIO)!;
+  const effect = scenario.effects[0]!;
+  const placements = effect.perYear.find((e) => e.year === year)!.placements.plus(1);
+  const changed = { ...scenario, effects: [withEffectYear(effect, year, 'placements', placements)] };
+  return { before: evaluateScenario(document, scenario), after: evaluateScenario(document, changed) };
+}
+
+describe('the workshop view', () => {
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('changes the payback year with a stepper, keeps it after a reload, and undoes it', async () => {
+    const tab = await openApp(browser, `/workshop/${SCENARIO}`);
+    context = tab.context;
+    const { page } = tab;
+    const { before, after } = expectedAfterStep(2026);
+    expect(before.paybackYear).toBeNull();
+    expect(after.paybackYear).not.toBeNull();
+
+    await expectText(page.getByTestId('workshop-payback'), 'inte inom perioden');
+    await page.getByRole('button', { name: 'Öka placeringar Undviken HVB-placering 2026' }).click();
+    await expectText(page.getByTestId(`stepper-hvb-undviken-2026`), '2');
+    await expectText(page.getByTestId('workshop-payback'), String(after.paybackYear));
+    await expectText(page.getByTestId('workshop-net'), formatMoney(after.totals.net, 'kr'));
+
+    await page.reload();
+    await expectText(page.getByTestId('workshop-payback'), String(after.paybackYear));
+    await expectText(page.getByTestId(`stepper-hvb-undviken-2026`), '2');
+
+    // The step was this tab's change before the reload; after it, the history is new, so step
+    // again and undo that with the keyboard.
+    await page.getByRole('button', { name: 'Minska placeringar Undviken HVB-placering 2026' }).click();
+    await expectText(page.getByTestId('workshop-payback'), 'inte inom perioden');
+    await page.keyboard.press('Control+z');
+    await expectText(page.getByTestId('workshop-payback'), String(after.paybackYear));
+    expectNoProblems(tab);
+  });
+
+  it('is reachable from the Scenarier page, large and accessible', async () => {
+    const tab = await openApp(browser, '/scenarier');
+    context = tab.context;
+    const { page } = tab;
+    await page.getByRole('link', { name: 'Öppna workshopvyn' }).click();
+    await page.waitForURL(/\/workshop\//);
+    expect(await page.locator('header.app-header').isVisible()).toBe(false);
+    const size = await page.getByTestId('workshop-net').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(24);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    const document = exampleDocument();
+    const result = evaluateScenario(document, document.scenarios[0]!);
+    await expectText(page.getByTestId('workshop-cost'), formatMoney(result.totals.cost, 'kr'));
+    expectNoProblems(tab);
+  });
+});

@@ -8,6 +8,7 @@ import { SettingsPage } from './pages/SettingsPage';
 // The spreadsheet pages carry AG Grid; they load when first opened, not at start-up.
 const InterventionsPage = lazy(() => import('./pages/InterventionsPage').then((m) => ({ default: m.InterventionsPage })));
 const InitiativesPage = lazy(() => import('./pages/InitiativesPage').then((m) => ({ default: m.InitiativesPage })));
+const ComparePage = lazy(() => import('./pages/ComparePage').then((m) => ({ default: m.ComparePage })));
 const WorkshopPage = lazy(() => import('./pages/WorkshopPage').then((m) => ({ default: m.WorkshopPage })));
 const PlacementTypesPage = lazy(() => import('./pages/PlacementTypesPage').then((m) => ({ default: m.PlacementTypesPage })));
 import { issueMessage } from './issues';
@@ -18,6 +19,7 @@ export const PAGES: { path: string; label: string; component: Component }[] = [
   { path: '/satsningar', label: 'Satsningar', component: InitiativesPage },
   { path: '/placeringskostnader', label: 'Placeringskostnader', component: PlacementTypesPage },
   { path: '/scenarier', label: 'Scenarier', component: ScenariosPage },
+  { path: '/jamfor', label: 'Jämför', component: ComparePage },
   { path: '/installningar', label: 'Inställningar', component: SettingsPage },
 ];
 

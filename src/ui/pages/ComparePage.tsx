@@ -84,9 +84,10 @@ export function ComparePage() {
           </p>
           <Index each={Array.from({ length: SLOTS }, (_, slot) => slot)}>
             {(slot) => (
-              <label class="field">
-                <span>{slot() === 0 ? 'Scenario 1 (utgångspunkt)' : `Scenario ${slot() + 1}`}</span>
+              <div class="field">
+                <label for={`jamfor-scenario-${slot() + 1}`}>{slot() === 0 ? 'Scenario 1 (utgångspunkt)' : `Scenario ${slot() + 1}`}</label>
                 <select
+                  id={`jamfor-scenario-${slot() + 1}`}
                   value={slotValue(slot())}
                   onChange={(e) => pick(slot(), e.currentTarget.value)}
                   aria-describedby="jamfor-hjalp"
@@ -97,7 +98,7 @@ export function ComparePage() {
                   </Show>
                   <For each={document().scenarios}>{(option) => <option value={option.id}>{option.name}</option>}</For>
                 </select>
-              </label>
+              </div>
             )}
           </Index>
           <Show when={slotIds().length > new Set(slotIds()).size}>

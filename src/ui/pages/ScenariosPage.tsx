@@ -8,6 +8,7 @@ import type { Scenario } from '../../domain/types';
 import { ScenarioResults } from '../components/ScenarioResults';
 import { ScenarioSetup } from '../components/ScenarioSetup';
 import { EffectsGrid } from '../components/EffectsGrid';
+import { SensitivityTable } from '../components/SensitivityTable';
 import { listCallbacks, withValues } from './editing';
 import { displayHorizon } from './displayYears';
 
@@ -80,6 +81,7 @@ export function ScenariosPage() {
               <EffectsGrid scenario={s()} />
             </section>
             <ScenarioResults document={document()} scenario={s()} unit={app.amountUnit()} />
+            <SensitivityTable document={document()} scenario={s()} unit={app.amountUnit()} />
           </div>
         )}
       </Show>

@@ -2,12 +2,12 @@ import { A, Navigate, Router, type RouteSectionProps } from '@solidjs/router';
 import { For, lazy, Match, Suspense, Switch, type Component } from 'solid-js';
 import { AppContext, useApp } from './context';
 import type { AppState } from './state';
-import { ScenariosPage } from './pages/ScenariosPage';
 import { SettingsPage } from './pages/SettingsPage';
 
 // The spreadsheet pages carry AG Grid; they load when first opened, not at start-up.
 const InterventionsPage = lazy(() => import('./pages/InterventionsPage').then((m) => ({ default: m.InterventionsPage })));
 const InitiativesPage = lazy(() => import('./pages/InitiativesPage').then((m) => ({ default: m.InitiativesPage })));
+const ScenariosPage = lazy(() => import('./pages/ScenariosPage').then((m) => ({ default: m.ScenariosPage })));
 const ComparePage = lazy(() => import('./pages/ComparePage').then((m) => ({ default: m.ComparePage })));
 const WorkshopPage = lazy(() => import('./pages/WorkshopPage').then((m) => ({ default: m.WorkshopPage })));
 const PlacementTypesPage = lazy(() => import('./pages/PlacementTypesPage').then((m) => ({ default: m.PlacementTypesPage })));

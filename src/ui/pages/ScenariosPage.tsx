@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createMemo, createSignal, Show } from 'solid-js';
+import { createMemo, createSignal, Show, Suspense } from 'solid-js';
 import { useApp } from '../context';
 import { DataGrid } from '../grid/DataGrid';
 import { computedColumn, integerColumn, longTextColumn, moneyType, textColumn, yearColumn } from '../grid/columns';
@@ -9,6 +9,7 @@ import { ScenarioResults } from '../components/ScenarioResults';
 import { ScenarioSetup } from '../components/ScenarioSetup';
 import { EffectsGrid } from '../components/EffectsGrid';
 import { SensitivityTable } from '../components/SensitivityTable';
+import { LazyScenarioCharts } from '../charts';
 import { listCallbacks, withValues } from './editing';
 import { displayHorizon } from './displayYears';
 
@@ -81,6 +82,9 @@ export function ScenariosPage() {
               <EffectsGrid scenario={s()} />
             </section>
             <ScenarioResults document={document()} scenario={s()} unit={app.amountUnit()} />
+            <Suspense fallback={<p role="status">Ritar diagrammen …</p>}>
+              <LazyScenarioCharts document={document()} scenario={s()} unit={app.amountUnit()} />
+            </Suspense>
             <SensitivityTable document={document()} scenario={s()} unit={app.amountUnit()} />
           </div>
         )}

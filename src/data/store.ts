@@ -28,6 +28,10 @@ export interface IssueLocation {
 }
 
 export type EditOutcome = { ok: true } | { ok: false; issues: Issue[]; at?: IssueLocation };
+export type EditRefusal = Extract<EditOutcome, { ok: false }>;
+
+/** Builds a change from the document as it is stored when the change is written, or refuses. */
+export type ChangeBuilder = (current: { document: HemmaplanDocument; stored: StoredDocument }) => Change | EditRefusal;
 
 /** The row and field an issue path points at, in the document the issue was found in. */
 export function locateIssue(stored: StoredDocument, path: string): IssueLocation | undefined {
@@ -87,6 +91,7 @@ export function applyToStored(stored: StoredDocument, change: Change, direction:
 export class DocumentStore {
   private readonly undoStack: Change[] = [];
   private readonly redoStack: Change[] = [];
+  private readonly watchers = new Set<(outcome: ReadOutcome) => void>();
 
   constructor(readonly db: HemmaplanDatabase) {}
 
@@ -113,7 +118,13 @@ export class DocumentStore {
       next: (stored) => onChange(validateStored(stored)),
       error: onError,
     });
-    return () => subscription.unsubscribe();
+    // This tab's own changes are shown as soon as they are written, without waiting for the
+    // live query to read them back (it then delivers the same document once more).
+    this.watchers.add(onChange);
+    return () => {
+      subscription.unsubscribe();
+      this.watchers.delete(onChange);
+    };
   }
 
   /** Replaces everything with a validated document, in one transaction. */
@@ -150,26 +161,43 @@ export class DocumentStore {
 
   /**
    * Saves a change when the document it leads to is valid; otherwise saves nothing and returns the
-   * validator's issues. The change is checked against the data as stored at that moment, inside
-   * the same transaction that writes it.
+   * validator's issues. The change is built (when `change` is a function) and checked against the
+   * data as stored at that moment, inside the same transaction that writes it: quick successive
+   * edits, in this tab or another, each build on the one before, and undo restores what was
+   * really there.
    */
-  async apply(change: Change, options: { record?: boolean } = {}): Promise<EditOutcome> {
+  async apply(change: Change | ChangeBuilder, options: { record?: boolean } = {}): Promise<EditOutcome> {
+    let applied: Change | undefined;
+    let written: ReadOutcome | undefined;
     const outcome = await this.db.transaction('rw', [...LISTS.map((l) => this.db.list(l)), this.db.values], async (): Promise<EditOutcome> => {
-      const current = await this.readStored();
-      const candidate = validateStored(applyToStored(current, change));
+      const stored = await this.readStored();
+      let built: Change;
+      if (typeof change === 'function') {
+        const current = validateStored(stored);
+        if (!current.ok) return { ok: false, issues: current.issues };
+        const result = change({ document: current.document, stored });
+        if ('ok' in result) return result;
+        built = result;
+      } else {
+        built = change;
+      }
+      const candidate = validateStored(applyToStored(stored, built));
       if (!candidate.ok) {
         const at = locateIssue(candidate.stored, candidate.issues[0]!.path);
         return at ? { ok: false, issues: candidate.issues, at } : { ok: false, issues: candidate.issues };
       }
-      for (const row of change.rows) {
+      for (const row of built.rows) {
         if (row.after) await this.db.list(row.list).put(row.after);
         else await this.db.list(row.list).delete(row.id);
       }
-      if (change.settings) await this.db.values.put({ key: SETTINGS_KEY, value: change.settings.after });
+      if (built.settings) await this.db.values.put({ key: SETTINGS_KEY, value: built.settings.after });
+      applied = built;
+      written = candidate;
       return { ok: true };
     });
-    if (outcome.ok && options.record !== false) {
-      this.undoStack.push(change);
+    if (outcome.ok && written) for (const watcher of this.watchers) watcher(written);
+    if (outcome.ok && applied && options.record !== false) {
+      this.undoStack.push(applied);
       if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
       this.redoStack.length = 0;
     }
@@ -206,18 +234,28 @@ export class DocumentStore {
   // -------------------------------------------------------------------------------------------
   // Edits in domain terms
 
-  /** Saves new or changed entities of one list; a new one goes last, or right after `after`. */
-  async save<L extends ListName>(list: L, items: ListItem<L>[], stored: StoredDocument, options: { after?: string } = {}): Promise<EditOutcome> {
-    return this.apply({ rows: saveRows(list, items, stored, options) });
+  /**
+   * Saves new or changed entities of one list; a new one goes last, or right after `after`. Give
+   * a function to build them from the current document (an edit of what is there now).
+   */
+  async save<L extends ListName>(list: L, items: ListItem<L>[] | ((document: HemmaplanDocument) => ListItem<L>[] | EditRefusal), options: { after?: string } = {}): Promise<EditOutcome> {
+    return this.apply(({ document, stored }) => {
+      const built = typeof items === 'function' ? items(document) : items;
+      return 'ok' in built ? built : { rows: saveRows(list, built, stored, options) };
+    });
   }
 
-  async remove(list: ListName, ids: string[], stored: StoredDocument): Promise<EditOutcome> {
-    const rows = stored.lists[list].filter((row) => ids.includes(row.id)).map((before) => ({ list, id: before.id, before }));
-    return this.apply({ rows });
+  async remove(list: ListName, ids: string[]): Promise<EditOutcome> {
+    return this.apply(({ stored }) => ({
+      rows: stored.lists[list].filter((row) => ids.includes(row.id)).map((before) => ({ list, id: before.id, before })),
+    }));
   }
 
-  async saveSettings(settings: Settings, stored: StoredDocument): Promise<EditOutcome> {
-    return this.apply({ rows: [], settings: { before: stored.settings, after: serialiseSettings(settings) as JsonObject } });
+  async saveSettings(settings: Settings | ((current: Settings) => Settings)): Promise<EditOutcome> {
+    return this.apply(({ document, stored }) => {
+      const next = typeof settings === 'function' ? settings(document.settings) : settings;
+      return { rows: [], settings: { before: stored.settings, after: serialiseSettings(next) as JsonObject } };
+    });
   }
 }
 

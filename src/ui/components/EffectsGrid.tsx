@@ -8,7 +8,7 @@ import { DataGrid, type GridOutcome, type RowEdit } from '../grid/DataGrid';
 import { computedColumn, enumerationColumn, quantityColumn, shareColumn, textColumn, type GridColumn } from '../grid/columns';
 import { PLACEMENT_UNIT_PLURAL } from '../labels';
 import { historyCallbacks, newId } from '../pages/editing';
-import { saveScenario } from '../pages/scenarioEditing';
+import { updateScenario } from '../pages/scenarioEditing';
 
 /** The code the "to" column uses for "stays at home": no placement replaces the avoided one. */
 const AT_HOME = '-';
@@ -19,22 +19,37 @@ interface EffectRow {
   effect: Effect;
 }
 
+const sameList = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Same codes with the same labels, in the same order (the order of the choices in the editor). */
+function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  return keys.length === other.length && keys.every((k, i) => k === other[i] && a[k] === b[k]);
+}
+
 /** One row per avoided or replaced placement; one pair of columns (placements, units) per year. */
 export function EffectsGrid(props: { scenario: Scenario }) {
   const app = useApp();
   const document = () => app.current()!.document;
-  const years = createMemo(() => horizonYears(props.scenario));
+  // Every change brings a new document; these keep their old value when their content is the same,
+  // so that the columns (and AG Grid's costly column rebuild) only change when the years or labels do.
+  const years = createMemo(() => horizonYears(props.scenario), undefined, { equals: sameList });
   const types = createMemo(() => new Map(document().placementTypes.map((t) => [t.id, t])));
-  const typeLabels = createMemo(() => Object.fromEntries(document().placementTypes.map((t) => [t.id, t.name])));
+  const typeLabels = createMemo(() => Object.fromEntries(document().placementTypes.map((t) => [t.id, t.name])), undefined, { equals: sameLabels });
   const toLabels = createMemo(() => ({ [AT_HOME]: 'Hemmaplan (ingen ny placering)', ...typeLabels() }));
-  const initiativeLabels = createMemo(() => ({
-    [NO_INITIATIVE]: '(ingen)',
-    ...Object.fromEntries(
-      document()
-        .initiatives.filter((i) => props.scenario.initiativeIds.includes(i.id))
-        .map((i) => [i.id, i.name]),
-    ),
-  }));
+  const initiativeLabels = createMemo(
+    () => ({
+      [NO_INITIATIVE]: '(ingen)',
+      ...Object.fromEntries(
+        document()
+          .initiatives.filter((i) => props.scenario.initiativeIds.includes(i.id))
+          .map((i) => [i.id, i.name]),
+      ),
+    }),
+    undefined,
+    { equals: sameLabels },
+  );
   const rows = createMemo((): EffectRow[] => props.scenario.effects.map((effect) => ({ rowId: effect.id, effect })));
 
   const columns = createMemo((): GridColumn<EffectRow>[] => [
@@ -81,20 +96,22 @@ export function EffectsGrid(props: { scenario: Scenario }) {
     return next;
   }
 
-  async function onEdit(edits: RowEdit[]): Promise<GridOutcome> {
-    const effects = [...props.scenario.effects];
-    const taken = new Set(effects.map((e) => e.id));
-    for (const edit of edits) {
-      const index = effects.findIndex((e) => e.id === edit.rowId);
-      if (index >= 0) {
-        effects[index] = applyValues(effects[index]!, edit.values as Record<string, unknown>);
-      } else {
-        const created = newEffect(taken);
-        taken.add(created.id);
-        effects.push(applyValues(created, edit.values as Record<string, unknown>));
+  function onEdit(edits: RowEdit[]): Promise<GridOutcome> {
+    return save((stored) => {
+      const effects = [...stored];
+      const taken = new Set(effects.map((e) => e.id));
+      for (const edit of edits) {
+        const index = effects.findIndex((e) => e.id === edit.rowId);
+        if (index >= 0) {
+          effects[index] = applyValues(effects[index]!, edit.values as Record<string, unknown>);
+        } else {
+          const created = newEffect(taken);
+          taken.add(created.id);
+          effects.push(applyValues(created, edit.values as Record<string, unknown>));
+        }
       }
-    }
-    return save(effects);
+      return effects;
+    });
   }
 
   function newEffect(taken: Set<string>): Effect {
@@ -102,8 +119,9 @@ export function EffectsGrid(props: { scenario: Scenario }) {
     return { id: newId('effekt', taken), fromPlacementTypeId: from?.id ?? '', expectedShare: new Decimal(1), perYear: [] };
   }
 
-  function save(effects: Effect[]): Promise<GridOutcome> {
-    return saveScenario(app, { ...props.scenario, effects });
+  /** Saves the effects as `change` makes them from the stored ones (so that quick edits build on each other). */
+  function save(change: (effects: Effect[]) => Effect[]): Promise<GridOutcome> {
+    return updateScenario(app, props.scenario.id, (scenario) => ({ ...scenario, effects: change(scenario.effects) }));
   }
 
   return (
@@ -114,19 +132,21 @@ export function EffectsGrid(props: { scenario: Scenario }) {
       columns={columns()}
       height="14rem"
       onEdit={onEdit}
-      onAddRow={() => save([...props.scenario.effects, newEffect(new Set(props.scenario.effects.map((e) => e.id)))])}
-      onDuplicateRows={(ids) => {
-        const taken = new Set(props.scenario.effects.map((e) => e.id));
-        const copies = props.scenario.effects
-          .filter((e) => ids.includes(e.id))
-          .map((e) => {
-            const id = newId(`${e.id}-kopia`, taken);
-            taken.add(id);
-            return { ...e, id };
-          });
-        return save([...props.scenario.effects, ...copies]);
-      }}
-      onDeleteRows={(ids) => save(props.scenario.effects.filter((e) => !ids.includes(e.id)))}
+      onAddRow={() => save((effects) => [...effects, newEffect(new Set(effects.map((e) => e.id)))])}
+      onDuplicateRows={(ids) =>
+        save((effects) => {
+          const taken = new Set(effects.map((e) => e.id));
+          const copies = effects
+            .filter((e) => ids.includes(e.id))
+            .map((e) => {
+              const id = newId(`${e.id}-kopia`, taken);
+              taken.add(id);
+              return { ...e, id };
+            });
+          return [...effects, ...copies];
+        })
+      }
+      onDeleteRows={(ids) => save((effects) => effects.filter((e) => !ids.includes(e.id)))}
       {...historyCallbacks(app)}
     />
   );

@@ -1,8 +1,8 @@
 import { For, Show, createSignal } from 'solid-js';
 import { Decimal } from '../../domain/money';
-import type { Initiative, Scenario, SettingsOverrides } from '../../domain/types';
+import type { HemmaplanDocument, Initiative, Scenario, SettingsOverrides } from '../../domain/types';
 import { useApp } from '../context';
-import { saveScenario } from '../pages/scenarioEditing';
+import { updateScenario } from '../pages/scenarioEditing';
 import { NumberField } from './NumberField';
 
 type OverrideField = 'payrollOverheadPercent' | 'salaryGrowthPercent' | 'priceGrowthPercent' | 'discountRatePercent';
@@ -24,33 +24,39 @@ export function ScenarioSetup(props: { scenario: Scenario }) {
   const document = () => app.current()!.document;
   const [message, setMessage] = createSignal('');
 
-  async function save(next: Scenario): Promise<string | undefined> {
-    const outcome = await saveScenario(app, next);
+  /** Saves the scenario as `change` makes it from the stored one (so that quick changes build on each other). */
+  /** Saves a change; a refusal is returned for the field to show, or shown below when `here`. */
+  async function save(change: (current: Scenario, document: HemmaplanDocument) => Scenario, here = false): Promise<string | undefined> {
+    const outcome = await updateScenario(app, props.scenario.id, change);
     const text = outcome.ok ? '' : outcome.message;
-    setMessage(text);
+    setMessage(here ? text : '');
     return text || undefined;
   }
 
-  function withOverride(field: keyof SettingsOverrides, value: Decimal | number | undefined): Scenario {
-    const settings: Record<string, unknown> = { ...(props.scenario.settings ?? {}) };
-    if (value === undefined) delete settings[field];
-    else settings[field] = value;
-    const { settings: _old, ...rest } = props.scenario;
-    return Object.keys(settings).length ? { ...rest, settings: settings as SettingsOverrides } : rest;
-  }
+  const withOverride =
+    (field: keyof SettingsOverrides, value: Decimal | number | undefined) =>
+    (scenario: Scenario): Scenario => {
+      const settings: Record<string, unknown> = { ...(scenario.settings ?? {}) };
+      if (value === undefined) delete settings[field];
+      else settings[field] = value;
+      const { settings: _old, ...rest } = scenario;
+      return Object.keys(settings).length ? { ...rest, settings: settings as SettingsOverrides } : rest;
+    };
 
   function toggleInitiative(id: string, included: boolean) {
-    const ids = new Set(props.scenario.initiativeIds);
-    if (included) ids.add(id);
-    else ids.delete(id);
-    // Keep the document's order, and take the credit away from effects of an initiative left out.
-    const initiativeIds = document().initiatives.map((i) => i.id).filter((i) => ids.has(i));
-    const effects = props.scenario.effects.map((effect) => {
-      if (effect.initiativeId === undefined || ids.has(effect.initiativeId)) return effect;
-      const { initiativeId: _dropped, ...rest } = effect;
-      return rest;
-    });
-    void save({ ...props.scenario, initiativeIds, effects });
+    void save((scenario, current) => {
+      const ids = new Set(scenario.initiativeIds);
+      if (included) ids.add(id);
+      else ids.delete(id);
+      // Keep the document's order, and take the credit away from effects of an initiative left out.
+      const initiativeIds = current.initiatives.map((i) => i.id).filter((i) => ids.has(i));
+      const effects = scenario.effects.map((effect) => {
+        if (effect.initiativeId === undefined || ids.has(effect.initiativeId)) return effect;
+        const { initiativeId: _dropped, ...rest } = effect;
+        return rest;
+      });
+      return { ...scenario, initiativeIds, effects };
+    }, true);
   }
 
   return (
@@ -63,14 +69,14 @@ export function ScenarioSetup(props: { scenario: Scenario }) {
           kind="number"
           value={new Decimal(props.scenario.startYear)}
           format={String}
-          onCommit={async (value) => (value && value.isInteger() ? save({ ...props.scenario, startYear: value.toNumber() }) : 'Skriv startåret som ett heltal, till exempel 2026.')}
+          onCommit={async (value) => (value && value.isInteger() ? save((scenario) => ({ ...scenario, startYear: value.toNumber() })) : 'Skriv startåret som ett heltal, till exempel 2026.')}
         />
         <NumberField
           id="scenario-years"
           label="Antal år"
           kind="number"
           value={new Decimal(props.scenario.years)}
-          onCommit={async (value) => (value && value.isInteger() ? save({ ...props.scenario, years: value.toNumber() }) : 'Skriv antalet år som ett heltal från 1 till 50.')}
+          onCommit={async (value) => (value && value.isInteger() ? save((scenario) => ({ ...scenario, years: value.toNumber() })) : 'Skriv antalet år som ett heltal från 1 till 50.')}
         />
       </fieldset>
       <fieldset class="setup-group">

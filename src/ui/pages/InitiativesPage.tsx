@@ -121,16 +121,26 @@ export function InitiativesPage() {
     ),
   ));
 
-  /** Saves the selected initiative with new cost lines. */
-  async function saveLines(initiative: Initiative, costLines: CostLine[]): Promise<GridOutcome> {
+  /**
+   * Saves the selected initiative's cost lines as `change` makes them from the lines stored when
+   * the change is written (so that quick successive edits build on each other).
+   */
+  async function saveLines(change: (lines: CostLine[], initiative: Initiative) => CostLine[]): Promise<GridOutcome> {
+    const id = selected()?.id;
+    if (!id) return { ok: false, message: 'Välj först en satsning.' };
+    let written: CostLine[] = [];
     try {
-      const current = app.current()!;
-      const outcome = await app.store.save('initiatives', [{ ...initiative, costLines }], current.stored);
+      const outcome = await app.store.save('initiatives', (document) => {
+        const initiative = document.initiatives.find((i) => i.id === id);
+        if (!initiative) return { ok: false, issues: [{ path: '$', message: 'satsningen finns inte längre; den kan ha tagits bort i en annan flik' }] };
+        written = withLineIds(change([...initiative.costLines], initiative));
+        return [{ ...initiative, costLines: written }];
+      });
       const result = toGridOutcome(outcome);
       // The validator points at the initiative; point the message at the line's cell instead.
       const match = outcome.ok ? null : /costLines\[(\d+)\]\.(\w+)/.exec(outcome.issues[0]?.path ?? '');
       if (!result.ok && match) {
-        const line = costLines[Number(match[1])];
+        const line = written[Number(match[1])];
         return { ok: false, message: result.message, rowId: line?.id ?? `#${match[1]}`, field: match[2]! };
       }
       return result;
@@ -149,42 +159,38 @@ export function InitiativesPage() {
     });
   }
 
+  /** The index of a grid row's line: its id, or "#index" for a line saved without one. */
+  const lineIndex = (lines: CostLine[], rowId: string) => {
+    const byId = lines.findIndex((line) => line.id === rowId);
+    return byId >= 0 ? byId : rowId.startsWith('#') ? Number(rowId.slice(1)) : -1;
+  };
+
   const lineCallbacks = {
-    onEdit: async (edits: RowEdit[]) => {
-      const initiative = selected();
-      if (!initiative) return { ok: false, message: 'Välj först en satsning.' } as GridOutcome;
-      const lines = [...initiative.costLines];
-      const rows = lineRows();
-      for (const edit of edits) {
-        const values = edit.values as Record<string, unknown>;
-        const row = edit.rowId === null ? undefined : rows.find((r) => r.rowId === edit.rowId);
-        const base = row ? lines[row.index]! : lineOfKind('staff', {}, initiative.start);
-        const kind = (values.kind as CostLineKind | undefined) ?? base.kind;
-        const converted = kind === base.kind ? base : lineOfKind(kind, base as Partial<CostLine> & Record<string, unknown>, initiative.start);
-        const { kind: _kind, ...rest } = values;
-        const merged = withValues(converted, rest);
-        if (row) lines[row.index] = merged;
-        else lines.push(merged);
-      }
-      return saveLines(initiative, withLineIds(lines));
-    },
-    onAddRow: async () => {
-      const initiative = selected();
-      if (!initiative) return { ok: false, message: 'Välj först en satsning.' } as GridOutcome;
-      return saveLines(initiative, withLineIds([...initiative.costLines, { ...lineOfKind('staff', {}, initiative.start), label: 'Ny kostnadsrad' }]));
-    },
-    onDuplicateRows: async (ids: string[]) => {
-      const initiative = selected()!;
-      const copies = lineRows()
-        .filter((r) => ids.includes(r.rowId))
-        .map((r) => ({ ...r.line, id: undefined, label: `${r.line.label ?? COST_LINE_KIND_LABELS[r.line.kind]} (kopia)` }) as CostLine);
-      return saveLines(initiative, withLineIds([...initiative.costLines, ...copies]));
-    },
-    onDeleteRows: async (ids: string[]) => {
-      const initiative = selected()!;
-      const keep = lineRows().filter((r) => !ids.includes(r.rowId));
-      return saveLines(initiative, keep.map((r) => r.line));
-    },
+    onEdit: (edits: RowEdit[]) =>
+      saveLines((lines, initiative) => {
+        for (const edit of edits) {
+          const values = edit.values as Record<string, unknown>;
+          const index = edit.rowId === null ? -1 : lineIndex(lines, edit.rowId);
+          const base = index >= 0 ? lines[index]! : lineOfKind('staff', {}, initiative.start);
+          const kind = (values.kind as CostLineKind | undefined) ?? base.kind;
+          const converted = kind === base.kind ? base : lineOfKind(kind, base as Partial<CostLine> & Record<string, unknown>, initiative.start);
+          const { kind: _kind, ...rest } = values;
+          const merged = withValues(converted, rest);
+          if (index >= 0) lines[index] = merged;
+          else lines.push(merged);
+        }
+        return lines;
+      }),
+    onAddRow: () => saveLines((lines, initiative) => [...lines, { ...lineOfKind('staff', {}, initiative.start), label: 'Ny kostnadsrad' }]),
+    onDuplicateRows: (ids: string[]) =>
+      saveLines((lines) => [
+        ...lines,
+        ...ids
+          .map((rowId) => lines[lineIndex(lines, rowId)])
+          .filter((line): line is CostLine => line !== undefined)
+          .map((line) => ({ ...line, id: undefined, label: `${line.label ?? COST_LINE_KIND_LABELS[line.kind]} (kopia)` }) as CostLine),
+      ]),
+    onDeleteRows: (ids: string[]) => saveLines((lines) => lines.filter((line, index) => !ids.includes(line.id ?? `#${index}`))),
   };
 
   return (

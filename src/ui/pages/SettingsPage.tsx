@@ -28,12 +28,10 @@ export function SettingsPage() {
   const setMessage = (field: string, message: string) => setMessages((m) => ({ ...m, [field]: message }));
 
   /** Saves the settings; returns (and shows for the non-number fields) a message when refused. */
-  async function save(field: string, next: Settings): Promise<string | undefined> {
-    const current = app.current();
-    if (!current) return undefined;
+  async function save(field: string, change: (current: Settings) => Settings): Promise<string | undefined> {
     let message = '';
     try {
-      const outcome = await app.store.saveSettings(next, current.stored);
+      const outcome = await app.store.saveSettings(change);
       message = outcome.ok ? '' : issueMessage(outcome.issues[0]!);
     } catch (error) {
       message = `Ändringen kunde inte sparas: ${error instanceof Error ? error.message : String(error)}`;
@@ -47,15 +45,14 @@ export function SettingsPage() {
   function baseYearChanged(text: string, input: HTMLInputElement) {
     const trimmed = text.trim();
     if (trimmed === '') {
-      const { baseYear: _removed, ...rest } = settings();
-      return void save('baseYear', rest);
+      return void save('baseYear', ({ baseYear: _removed, ...rest }) => rest);
     }
     if (!/^\d{4}$/.test(trimmed)) {
       setMessage('baseYear', 'Skriv basåret med fyra siffror, till exempel 2026, eller lämna fältet tomt för scenariots startår.');
       input.focus();
       return;
     }
-    void save('baseYear', { ...settings(), baseYear: Number(trimmed) });
+    void save('baseYear', (current) => ({ ...current, baseYear: Number(trimmed) }));
   }
 
   const message = (field: string) => messages()[field] ?? '';
@@ -70,7 +67,10 @@ export function SettingsPage() {
           <input
             id="organisation"
             value={settings().organisation}
-            onChange={(e) => void save('organisation', { ...settings(), organisation: e.currentTarget.value })}
+            onChange={(e) => {
+              const organisation = e.currentTarget.value;
+              void save('organisation', (current) => ({ ...current, organisation }));
+            }}
           />
           <p class="help">Visas på exporterna, till exempel ”Borgholms kommun, socialnämnden”.</p>
           <Show when={message('organisation')}>
@@ -85,7 +85,7 @@ export function SettingsPage() {
               help={help}
               kind="percent"
               value={settings()[field]}
-              onCommit={(value) => save(field, { ...settings(), [field]: value! })}
+              onCommit={(value) => save(field, (current) => ({ ...current, [field]: value! }))}
             />
           )}
         </For>

@@ -6,7 +6,7 @@ import { evaluateScenario } from '../../domain/scenario';
 import { effectYear, withEffectYear } from '../../domain/effects';
 import type { Effect } from '../../domain/types';
 import { PLACEMENT_UNIT_PLURAL } from '../labels';
-import { saveScenario } from './scenarioEditing';
+import { updateScenario } from './scenarioEditing';
 import { historyCallbacks } from './editing';
 
 const ONE = new Decimal(1);
@@ -42,13 +42,16 @@ export function WorkshopPage() {
     return effect.label ?? from;
   }
 
+  /** One more or one fewer placement in a year, counted from what is stored when it is saved. */
   async function step(effect: Effect, year: number, delta: Decimal) {
-    const s = scenario();
-    if (!s) return;
-    const current = effectYear(effect, year)?.placements ?? ZERO;
-    const next = Decimal.max(ZERO, current.plus(delta));
-    const changed = withEffectYear(effect, year, 'placements', next);
-    const outcome = await saveScenario(app, { ...s, effects: s.effects.map((e) => (e.id === effect.id ? changed : e)) });
+    const outcome = await updateScenario(app, params.id, (scenario) => ({
+      ...scenario,
+      effects: scenario.effects.map((e) => {
+        if (e.id !== effect.id) return e;
+        const current = effectYear(e, year)?.placements ?? ZERO;
+        return withEffectYear(e, year, 'placements', Decimal.max(ZERO, current.plus(delta)));
+      }),
+    }));
     setMessage(outcome.ok ? '' : outcome.message);
   }
 

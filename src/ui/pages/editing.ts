@@ -5,6 +5,7 @@
 import type { ListName } from '../../data/db';
 import type { EditOutcome } from '../../data/store';
 import type { ListItem } from '../../exchange/serialise';
+import type { HemmaplanDocument } from '../../domain/types';
 import type { GridOutcome, RowEdit } from '../grid/DataGrid';
 import type { AppState } from '../state';
 import { issueMessage } from '../issues';
@@ -60,49 +61,55 @@ async function guarded(app: AppState, action: () => Promise<EditOutcome | undefi
   }
 }
 
-/** The grid callbacks for one list of the document. */
+/**
+ * The grid callbacks for one list of the document. Each builds its change from the document as
+ * stored when the change is written, so that quick successive edits build on each other.
+ */
 export function listCallbacks<L extends ListName>(app: AppState, list: L, editing: ListEditing<L>) {
-  const current = () => {
-    const state = app.current();
-    if (!state) throw new Error('Uppgifterna är inte inlästa ännu.');
-    return state;
-  };
-  const items = () => current().document[list] as ListItem<L>[];
+  const itemsOf = (document: HemmaplanDocument) => document[list] as ListItem<L>[];
 
   return {
     onEdit: (edits: RowEdit[]) =>
-      guarded(app, async () => {
-        const byId = new Map(items().map((item) => [item.id, item]));
-        const taken = new Set(byId.keys());
-        const changed = edits.map((edit) => {
-          const values = edit.values as Record<string, unknown>;
-          const existing = edit.rowId === null ? undefined : byId.get(edit.rowId);
-          if (existing) return editing.merge(existing, values);
-          const id = newId(typeof values.name === 'string' && values.name.trim() ? values.name : editing.newName, taken);
-          taken.add(id);
-          return editing.create(id, values);
-        });
-        return app.store.save(list, changed, current().stored);
-      }),
-    onAddRow: () =>
-      guarded(app, async () => {
-        const id = newId(editing.newName, new Set(items().map((i) => i.id)));
-        return app.store.save(list, [editing.create(id, { name: editing.newName })], current().stored);
-      }),
-    onDuplicateRows: (ids: string[]) =>
-      guarded(app, async () => {
-        const taken = new Set(items().map((i) => i.id));
-        const copies = items()
-          .filter((item) => ids.includes(item.id))
-          .map((item) => {
-            const name = `${(item as { name: string }).name} (kopia)`;
-            const id = newId(name, taken);
+      guarded(app, () =>
+        app.store.save(list, (document) => {
+          const byId = new Map(itemsOf(document).map((item) => [item.id, item]));
+          const taken = new Set(byId.keys());
+          return edits.map((edit) => {
+            const values = edit.values as Record<string, unknown>;
+            const existing = edit.rowId === null ? undefined : byId.get(edit.rowId);
+            if (existing) return editing.merge(existing, values);
+            const id = newId(typeof values.name === 'string' && values.name.trim() ? values.name : editing.newName, taken);
             taken.add(id);
-            return { ...item, id, name };
+            return editing.create(id, values);
           });
-        return app.store.save(list, copies, current().stored, { after: ids.at(-1) });
-      }),
-    onDeleteRows: (ids: string[]) => guarded(app, () => app.store.remove(list, ids, current().stored)),
+        }),
+      ),
+    onAddRow: () =>
+      guarded(app, () =>
+        app.store.save(list, (document) => {
+          const id = newId(editing.newName, new Set(itemsOf(document).map((i) => i.id)));
+          return [editing.create(id, { name: editing.newName })];
+        }),
+      ),
+    onDuplicateRows: (ids: string[]) =>
+      guarded(app, () =>
+        app.store.save(
+          list,
+          (document) => {
+            const taken = new Set(itemsOf(document).map((i) => i.id));
+            return itemsOf(document)
+              .filter((item) => ids.includes(item.id))
+              .map((item) => {
+                const name = `${(item as { name: string }).name} (kopia)`;
+                const id = newId(name, taken);
+                taken.add(id);
+                return { ...item, id, name };
+              });
+          },
+          { after: ids.at(-1) },
+        ),
+      ),
+    onDeleteRows: (ids: string[]) => guarded(app, () => app.store.remove(list, ids)),
     ...historyCallbacks(app),
   };
 }

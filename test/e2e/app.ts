@@ -4,9 +4,9 @@
  * row id and column id, and the evaluator's figures computed here in Node.
  */
 import { readFileSync } from 'node:fs';
-import { expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { watchPage } from './browser';
+import { launchBrowser, watchPage } from './browser';
 import { parseDocumentText } from '../../src/exchange/document';
 import { initiativeOverviews, type InitiativeOverview } from '../../src/domain/overview';
 import { displayHorizon } from '../../src/ui/pages/displayYears';
@@ -91,4 +91,41 @@ export async function typeIntoCell(target: Locator, text: string): Promise<void>
 /** Asserts that none of the tabs saw a console error, a page error or a request leaving localhost. */
 export function expectNoProblems(...tabs: Tab[]): void {
   expect(tabs.flatMap((t) => t.problems)).toEqual([]);
+}
+
+/**
+ * One Chromium for a test file and a fresh context per test (an empty IndexedDB, so the app seeds
+ * its example), closed after the test. Call at the top of a test file.
+ */
+export function appSession(): { start: (path: string) => Promise<Tab & { context: BrowserContext }> } {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    start: async (path) => {
+      if (!browser) throw new Error('appSession: the browser is not started');
+      const app = await openApp(browser, path);
+      contexts.push(app.context);
+      return app;
+    },
+  };
+}
+
+/** Focuses a cell and pastes text on it as the browser does for Ctrl+V: a paste event carrying text/plain. */
+export async function pasteInto(target: Locator, text: string): Promise<void> {
+  await target.click();
+  await expect.poll(() => target.evaluate((el) => el === document.activeElement)).toBe(true);
+  await target.evaluate((el, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
 }

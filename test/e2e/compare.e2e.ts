@@ -4,37 +4,17 @@
  * The differences are subtracted here from the evaluator's results, not taken from the app's
  * comparison code, so that a wrong subtraction in the app would show.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser } from './browser';
-import { exampleDocument, expectNoProblems, openApp, type Tab } from './app';
+import { appSession, exampleDocument, expectNoProblems } from './app';
 import { evaluateScenario, type ScenarioResult } from '../../src/domain/scenario';
 import { type Decimal, formatMoney, formatPercent } from '../../src/domain/money';
 
 const FIRST = 'exempel-2026-2028';
 const SECOND = 'utokad-hemmaplan-2026-2030';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function start(path: string): Promise<Tab> {
-  const app = await openApp(browser, path);
-  contexts.push(app.context);
-  return app;
-}
+const { start } = appSession();
 
 function resultOf(id: string): ScenarioResult {
   const document = exampleDocument();

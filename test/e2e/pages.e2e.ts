@@ -5,36 +5,15 @@
  * and the seeded example, and every test checks that the page logged no error and sent nothing
  * off the machine.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser } from './browser';
-import { cell, exampleDocument, expectNoProblems, expectText, grid, gridReady, openApp, openTab, overviewOf, typeIntoCell, type Tab } from './app';
+import { appSession, cell, exampleDocument, expectNoProblems, expectText, grid, gridReady, openTab, overviewOf, pasteInto, typeIntoCell, type Tab } from './app';
 import { Decimal, formatMoney, parseAmount } from '../../src/domain/money';
 import type { HemmaplanDocument, StaffLine } from '../../src/domain/types';
 import { PLACEMENT_CATEGORY_LABELS } from '../../src/ui/labels';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A new context (empty IndexedDB) with one page on `path`; closed after the test. */
-async function start(path: string): Promise<Tab & { context: BrowserContext }> {
-  const app = await openApp(browser, path);
-  contexts.push(app.context);
-  return app;
-}
+const { start } = appSession();
 
 // ---------------------------------------------------------------------------------------------
 // Satsningar: the hemma-hosare's cost line
@@ -282,16 +261,6 @@ describe('Insatser & metoder', () => {
   });
 });
 
-/** Focuses a cell and pastes text on it as the browser does for Ctrl+V: a paste event carrying text/plain. */
-async function pasteInto(target: Locator, text: string): Promise<void> {
-  await target.click();
-  await expect.poll(() => target.evaluate((el) => el === document.activeElement)).toBe(true);
-  await target.evaluate((el, pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Placeringskostnader

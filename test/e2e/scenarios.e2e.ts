@@ -6,11 +6,10 @@
  * context (an empty database and the seeded example) and checks that the page logged no error and
  * sent nothing off the machine.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser } from './browser';
-import { cell, exampleDocument, expectNoProblems, expectText, grid, gridReady, openApp, typeIntoCell, type Tab } from './app';
+import { appSession, cell, exampleDocument, expectNoProblems, expectText, grid, gridReady, pasteInto, typeIntoCell, type Tab } from './app';
 import { evaluateScenario } from '../../src/domain/scenario';
 import { Decimal, formatMoney, formatPercent, parseAmount } from '../../src/domain/money';
 import type { HemmaplanDocument, Scenario } from '../../src/domain/types';
@@ -19,27 +18,7 @@ import { serialiseDocument } from '../../src/exchange/serialise';
 import { issueMessage } from '../../src/ui/issues';
 import { displayHorizon } from '../../src/ui/pages/displayYears';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A new context (empty IndexedDB) with one page on `path`; closed after the test. */
-async function start(path: string): Promise<Tab & { context: BrowserContext }> {
-  const app = await openApp(browser, path);
-  contexts.push(app.context);
-  return app;
-}
+const { start } = appSession();
 
 // ---------------------------------------------------------------------------------------------
 // The page's pieces
@@ -117,16 +96,6 @@ async function setField(page: Page, label: string, text: string): Promise<void> 
   await field.press('Tab');
 }
 
-/** Focuses a cell and pastes text on it as the browser does for Ctrl+V: a paste event carrying text/plain. */
-async function pasteInto(target: Locator, text: string): Promise<void> {
-  await target.click();
-  await expect.poll(() => target.evaluate((el) => el === document.activeElement)).toBe(true);
-  await target.evaluate((el, pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
 
 async function scenariosReady(page: Page): Promise<void> {
   await gridReady(grid(page, SCENARIOS));

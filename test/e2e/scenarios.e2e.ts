@@ -319,7 +319,7 @@ describe('Scenarier', () => {
     await typeIntoCell(placements, 'abc');
     const parsed = parseAmount('abc', 'number');
     expect(parsed.ok).toBe(false);
-    const message = `Rad 1, kolumn 2026: placeringar: ${(parsed as { message: string }).message}`;
+    const message = `Rad 1, kolumn 2026 placeringar: ${(parsed as { message: string }).message}`;
     expect(message).toContain('Kunde inte läsa ”abc”');
     const box = effects.locator('.hp-grid__message');
     await expectText(box, message);

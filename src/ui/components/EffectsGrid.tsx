@@ -65,10 +65,11 @@ export function EffectsGrid(props: { scenario: Scenario }) {
       width: 100,
     }),
     ...years().flatMap((year) => [
-      quantityColumn<EffectRow>({ field: `placements:${year}`, header: `${year}: placeringar`, required: false, value: (r) => effectYear(r.effect, year)?.placements ?? null, width: 130 }),
+      quantityColumn<EffectRow>({ field: `placements:${year}`, group: String(year), header: 'Placeringar', required: false, value: (r) => effectYear(r.effect, year)?.placements ?? null, width: 130 }),
       quantityColumn<EffectRow>({
         field: `units:${year}`,
-        header: `${year}: per placering`,
+        group: String(year),
+        header: 'Per placering',
         headerTooltip: 'Dygn, månader eller år per placering, i den undvikna placeringsformens enhet',
         required: false,
         value: (r) => effectYear(r.effect, year)?.unitsPerPlacement ?? null,

@@ -33,7 +33,7 @@ import 'ag-grid-community/styles/ag-grid.css';
 import 'ag-grid-community/styles/ag-theme-quartz-no-font.css';
 import './grid.css';
 import { formatClipboardTable, parseClipboardTable } from '../../exchange/tsv';
-import { cellValue, isCellEditable, safeUrl, toColDef, type GridColumn } from './columns';
+import { cellValue, isCellEditable, safeUrl, toColumnDefs, type GridColumn } from './columns';
 import { GRID_LOCALE_TEXT } from './locale';
 
 /** The Community modules this adapter uses, registered for its grids only. */
@@ -198,7 +198,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     placeMessage(current.text);
   }
 
-  const cellLabel = (rowIndex: number, col: GridColumn<T>) => `Rad ${rowIndex + 1}, kolumn ${col.header}`;
+  const cellLabel = (rowIndex: number, col: GridColumn<T>) => `Rad ${rowIndex + 1}, kolumn ${col.group ? `${col.group} ${col.header.toLowerCase()}` : col.header}`;
 
   // -------------------------------------------------------------------------------------------
   // Actions
@@ -494,7 +494,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
       loadThemeGoogleFonts: false,
       localeText: GRID_LOCALE_TEXT,
       rowData: [...untrack(props.rows)],
-      columnDefs: untrack(() => props.columns.map(toColDef)),
+      columnDefs: untrack(() => toColumnDefs(props.columns)),
       getRowId: (p) => props.getRowId(p.data),
       // The grid asks; the page saves; new rows come back through `rows`.
       readOnlyEdit: true,
@@ -558,7 +558,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
   createEffect(
     on(
       () => props.columns,
-      (columns) => api?.setGridOption('columnDefs', columns.map(toColDef)),
+      (columns) => api?.setGridOption('columnDefs', toColumnDefs(columns)),
       { defer: true },
     ),
   );

@@ -3,7 +3,7 @@
  * pastes is read back (one parser per type, used by the editor and by paste alike), and the AG Grid
  * pieces (editor, alignment, filter, sorting) that go with it. Headers are the caller's, in Swedish.
  */
-import type { ColDef, ICellRendererParams, SortComparatorFn, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
+import type { ColDef, ColGroupDef, ICellRendererParams, SortComparatorFn, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
 import {
   Decimal,
   HUNDRED,
@@ -67,6 +67,8 @@ export interface GridColumn<T> {
   readonly pinned?: 'left' | 'right';
   /** A longer Swedish explanation shown when hovering the header. */
   readonly headerTooltip?: string;
+  /** A header shared with the neighbouring columns of the same group, e.g. the year "2026". */
+  readonly group?: string;
 }
 
 /** What every column helper takes besides its type's own options. */
@@ -80,6 +82,7 @@ export interface ColumnOptions<T> {
   flex?: number;
   pinned?: 'left' | 'right';
   headerTooltip?: string;
+  group?: string;
 }
 
 /** Whether an empty cell is refused (required) or read as null (optional). */
@@ -697,6 +700,24 @@ export function isCellEditable<T>(col: GridColumn<T>, row: T | undefined): boole
   if (!col.type.editable || col.editable === false) return false;
   if (typeof col.editable === 'function') return row === undefined ? true : col.editable(row);
   return true;
+}
+
+/** The AG Grid column definitions: consecutive columns of the same group go under one group header. */
+export function toColumnDefs<T>(columns: readonly GridColumn<T>[]): (ColDef<T> | ColGroupDef<T>)[] {
+  const defs: (ColDef<T> | ColGroupDef<T>)[] = [];
+  let open: ColGroupDef<T> | undefined;
+  for (const col of columns) {
+    if (col.group === undefined) {
+      open = undefined;
+      defs.push(toColDef(col));
+    } else if (open && open.headerName === col.group) {
+      open.children.push(toColDef(col));
+    } else {
+      open = { headerName: col.group, groupId: `group:${col.group}:${defs.length}`, children: [toColDef(col)] };
+      defs.push(open);
+    }
+  }
+  return defs;
 }
 
 /** The AG Grid column definition for a column. The grid never writes to rows (readOnlyEdit). */

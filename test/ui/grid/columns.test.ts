@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Decimal } from '../../../src/domain/money';
 import {
+  column,
   computedType,
   enumerationType,
   integerType,
@@ -27,6 +28,7 @@ import {
   shareType,
   textType,
   toColDef,
+  toColumnDefs,
   type CellParse,
 } from '../../../src/ui/grid/columns';
 
@@ -309,5 +311,21 @@ describe('list cells', () => {
     expect(parseListCell('föräldragrupp, KBT')).toEqual({ ok: true, value: ['föräldragrupp', 'KBT'] });
     expect(listType(labels).format(['children', 'youth'])).toBe('Barn, Unga');
     expect(listType().format(['a', 'b'])).toBe('a, b');
+  });
+});
+
+describe('column groups', () => {
+  it('puts consecutive columns of one group under one header, and leaves the others alone', () => {
+    const defs = toColumnDefs<{ a?: string }>([
+      column(textType(), { field: 'name', header: 'Namn' }),
+      column(textType(), { field: 'p:2026', header: 'Placeringar', group: '2026' }),
+      column(textType(), { field: 'u:2026', header: 'Per placering', group: '2026' }),
+      column(textType(), { field: 'p:2027', header: 'Placeringar', group: '2027' }),
+    ]);
+    expect(defs.map((d) => ('children' in d ? [d.headerName, d.children.map((c) => (c as { colId?: string }).colId)] : (d as { colId?: string }).colId))).toEqual([
+      'name',
+      ['2026', ['p:2026', 'u:2026']],
+      ['2027', ['p:2027']],
+    ]);
   });
 });

@@ -73,6 +73,8 @@ export function listCallbacks<L extends ListName>(app: AppState, list: L, editin
       guarded(app, () =>
         app.store.save(list, (document) => {
           const byId = new Map(itemsOf(document).map((item) => [item.id, item]));
+          const gone = edits.find((edit) => edit.rowId !== null && !byId.has(edit.rowId));
+          if (gone) return { ok: false, issues: [{ path: '$', message: 'raden finns inte längre; den kan ha tagits bort i en annan flik. Ändringen sparades inte.' }] };
           const taken = new Set(byId.keys());
           return edits.map((edit) => {
             const values = edit.values as Record<string, unknown>;

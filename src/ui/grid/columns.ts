@@ -425,105 +425,62 @@ export interface MoneyOptions extends Requirement {
   decimals?: number;
 }
 
-export function moneyType(options: MoneyOptions = {}): ColumnType {
-  const unit = options.unit ?? 'kr';
-  const required = options.required ?? true;
-  const parse = (text: string) => parseMoneyCell(text, unit, required);
+/** A column of exact numbers, shown and edited through the given formatters; an empty cell shows nothing. */
+function decimalType(
+  kind: ColumnKind,
+  parse: (text: string) => CellParse<unknown>,
+  show: (value: Decimal) => string,
+  edit: (value: Decimal) => string = plainSwedish,
+): ColumnType {
+  const orEmpty = (write: (value: Decimal) => string) => (v: unknown) => {
+    const d = asDecimal(v);
+    return d === null ? '' : write(d);
+  };
   return {
-    kind: 'money',
+    kind,
     parse,
-    format: (v) => {
-      const d = asDecimal(v);
-      return d === null ? '' : formatMoney(d, unit, options.decimals);
-    },
-    editText: (v) => {
-      const d = asDecimal(v);
-      return d === null ? '' : plainSwedish(d.div(UNIT_FACTOR[unit]));
-    },
+    format: orEmpty(show),
+    editText: orEmpty(edit),
     equals: sameDecimal,
     editable: true,
     colDef: numericColDef(parse, decimalToNumber),
   };
+}
+
+export function moneyType(options: MoneyOptions = {}): ColumnType {
+  const unit = options.unit ?? 'kr';
+  const required = options.required ?? true;
+  return decimalType(
+    'money',
+    (text) => parseMoneyCell(text, unit, required),
+    (d) => formatMoney(d, unit, options.decimals),
+    (d) => plainSwedish(d.div(UNIT_FACTOR[unit])),
+  );
 }
 
 export function percentType(options: Requirement & { maxDecimals?: number } = {}): ColumnType {
   const required = options.required ?? true;
-  const parse = (text: string) => parsePercentCell(text, required);
-  return {
-    kind: 'percent',
-    parse,
-    format: (v) => {
-      const d = asDecimal(v);
-      return d === null ? '' : formatPercent(d, options.maxDecimals ?? 2);
-    },
-    editText: (v) => {
-      const d = asDecimal(v);
-      return d === null ? '' : plainSwedish(d);
-    },
-    equals: sameDecimal,
-    editable: true,
-    colDef: numericColDef(parse, decimalToNumber),
-  };
+  return decimalType('percent', (text) => parsePercentCell(text, required), (d) => formatPercent(d, options.maxDecimals ?? 2));
 }
 
 export function shareType(options: Requirement & { maxDecimals?: number } = {}): ColumnType {
   const required = options.required ?? true;
-  const parse = (text: string) => parseShareCell(text, required);
-  return {
-    kind: 'share',
-    parse,
-    format: (v) => {
-      const d = asDecimal(v);
-      return d === null ? '' : formatShare(d, options.maxDecimals ?? 2);
-    },
-    editText: (v) => {
-      const d = asDecimal(v);
-      return d === null ? '' : `${plainSwedish(d.times(HUNDRED))} %`;
-    },
-    equals: sameDecimal,
-    editable: true,
-    colDef: numericColDef(parse, decimalToNumber),
-  };
+  return decimalType(
+    'share',
+    (text) => parseShareCell(text, required),
+    (d) => formatShare(d, options.maxDecimals ?? 2),
+    (d) => `${plainSwedish(d.times(HUNDRED))} %`,
+  );
 }
 
 export function quantityType(options: Requirement & { maxDecimals?: number } = {}): ColumnType {
   const required = options.required ?? true;
-  const parse = (text: string) => parseQuantityCell(text, required);
-  return {
-    kind: 'quantity',
-    parse,
-    format: (v) => {
-      const d = asDecimal(v);
-      return d === null ? '' : formatDecimal(d, options.maxDecimals ?? 2);
-    },
-    editText: (v) => {
-      const d = asDecimal(v);
-      return d === null ? '' : plainSwedish(d);
-    },
-    equals: sameDecimal,
-    editable: true,
-    colDef: numericColDef(parse, decimalToNumber),
-  };
+  return decimalType('quantity', (text) => parseQuantityCell(text, required), (d) => formatDecimal(d, options.maxDecimals ?? 2));
 }
 
 export function integerType(options: Requirement & IntegerLimits = {}): ColumnType {
   const required = options.required ?? true;
-  const parse = (text: string) => parseIntegerCell(text, options, required);
-  return {
-    kind: 'integer',
-    parse,
-    format: (v) => {
-      const d = asDecimal(v);
-      return d === null ? '' : formatNumber(d, 0);
-    },
-    editText: (v) => {
-      const d = asDecimal(v);
-      return d === null ? '' : plainSwedish(d);
-    },
-    equals: sameDecimal,
-    editable: true,
-    colDef: numericColDef(parse, decimalToNumber),
-  };
+  return decimalType('integer', (text) => parseIntegerCell(text, options, required), (d) => formatNumber(d, 0));
 }
 
 export function yearType(options: Requirement = {}): ColumnType {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { launchBrowser, watchPage } from './browser';
 import { parseDocumentText } from '../../src/exchange/document';
 import { initiativeOverviews, type InitiativeOverview } from '../../src/domain/overview';
@@ -128,4 +129,12 @@ export async function pasteInto(target: Locator, text: string): Promise<void> {
     data.setData('text/plain', pasted);
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
+}
+
+/** The serious and critical accessibility violations axe finds on the page, one readable line each. */
+export async function severeAxeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

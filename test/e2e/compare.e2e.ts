@@ -6,8 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import { appSession, exampleDocument, expectNoProblems } from './app';
+import { appSession, severeAxeViolations, exampleDocument, expectNoProblems } from './app';
 import { evaluateScenario, type ScenarioResult } from '../../src/domain/scenario';
 import { type Decimal, formatMoney, formatPercent } from '../../src/domain/money';
 
@@ -147,11 +146,7 @@ describe('Jämför', () => {
     const tab = await start('/jamfor');
     await choose(tab.page, FIRST, SECOND);
     await tablesReady(tab.page);
-    const results = await new AxeBuilder({ page: tab.page }).analyze();
-    const severe = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(severe).toEqual([]);
+    expect(await severeAxeViolations(tab.page)).toEqual([]);
     expectNoProblems(tab);
   });
 });

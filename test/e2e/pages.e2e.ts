@@ -7,8 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import { appSession, cell, exampleDocument, expectNoProblems, expectText, grid, gridReady, openTab, overviewOf, pasteInto, typeIntoCell, type Tab } from './app';
+import { appSession, severeAxeViolations, cell, exampleDocument, expectNoProblems, expectText, grid, gridReady, openTab, overviewOf, pasteInto, typeIntoCell, type Tab } from './app';
 import { Decimal, formatMoney, parseAmount } from '../../src/domain/money';
 import type { HemmaplanDocument, StaffLine } from '../../src/domain/types';
 import { PLACEMENT_CATEGORY_LABELS } from '../../src/ui/labels';
@@ -403,11 +402,7 @@ describe('accessibility', () => {
   it.each(PAGES)('axe finds nothing serious or critical on $path', async ({ path, ready }) => {
     const tab = await start(path);
     await ready(tab.page);
-    const results = await new AxeBuilder({ page: tab.page }).analyze();
-    const severe = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(severe).toEqual([]);
+    expect(await severeAxeViolations(tab.page)).toEqual([]);
     expectNoProblems(tab);
   });
 });

@@ -8,8 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import { appSession, cell, exampleDocument, expectNoProblems, expectText, grid, gridReady, pasteInto, typeIntoCell, type Tab } from './app';
+import { appSession, severeAxeViolations, cell, exampleDocument, expectNoProblems, expectText, grid, gridReady, pasteInto, typeIntoCell, type Tab } from './app';
 import { evaluateScenario } from '../../src/domain/scenario';
 import { Decimal, formatMoney, formatPercent, parseAmount } from '../../src/domain/money';
 import type { HemmaplanDocument, Scenario } from '../../src/domain/types';
@@ -428,11 +427,7 @@ describe('Scenarier', () => {
     const second = example.scenarios[1]!;
     await selectScenario(page, second.id, second.name);
     await expectFigures(page, expectedFigures(example, second));
-    const results = await new AxeBuilder({ page }).analyze();
-    const severe = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(severe).toEqual([]);
+    expect(await severeAxeViolations(page)).toEqual([]);
     expectNoProblems(tab);
   });
 });

@@ -1,8 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser } from './browser';
-import { exampleDocument, expectNoProblems, expectText, openApp } from './app';
+import { describe, expect, it } from 'vitest';
+import { appSession, exampleDocument, expectNoProblems, expectText, severeAxeViolations } from './app';
 import { evaluateScenario } from '../../src/domain/scenario';
 import { withEffectYear } from '../../src/domain/effects';
 import { formatMoney } from '../../src/domain/money';
@@ -19,24 +16,11 @@ function expectedAfterStep(year: number) {
   return { before: evaluateScenario(document, scenario), after: evaluateScenario(document, changed) };
 }
 
+const { start } = appSession();
+
 describe('the workshop view', () => {
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('changes the payback year with a stepper, keeps it after a reload, and undoes it', async () => {
-    const tab = await openApp(browser, `/workshop/${SCENARIO}`);
-    context = tab.context;
+    const tab = await start(`/workshop/${SCENARIO}`);
     const { page } = tab;
     const { before, after } = expectedAfterStep(2026);
     expect(before.paybackYear).toBeNull();
@@ -62,16 +46,14 @@ describe('the workshop view', () => {
   });
 
   it('is reachable from the Scenarier page, large and accessible', async () => {
-    const tab = await openApp(browser, '/scenarier');
-    context = tab.context;
+    const tab = await start('/scenarier');
     const { page } = tab;
     await page.getByRole('link', { name: 'Öppna workshopvyn' }).click();
     await page.waitForURL(/\/workshop\//);
     expect(await page.locator('header.app-header').isVisible()).toBe(false);
     const size = await page.getByTestId('workshop-net').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(24);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await severeAxeViolations(page)).toEqual([]);
     const document = exampleDocument();
     const result = evaluateScenario(document, document.scenarios[0]!);
     await expectText(page.getByTestId('workshop-cost'), formatMoney(result.totals.cost, 'kr'));

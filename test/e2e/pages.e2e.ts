@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { appSession, severeAxeViolations, cell, exampleDocument, expectNoProblems, expectText, grid, gridReady, openTab, overviewOf, pasteInto, typeIntoCell, type Tab } from './app';
 import { Decimal, formatMoney, parseAmount } from '../../src/domain/money';
 import type { HemmaplanDocument, StaffLine } from '../../src/domain/types';
-import { PLACEMENT_CATEGORY_LABELS } from '../../src/ui/labels';
+import { PLACEMENT_CATEGORY_LABELS } from '../../src/exchange/labels';
 
 const { start } = appSession();
 

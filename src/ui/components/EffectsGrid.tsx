@@ -6,7 +6,7 @@ import { effectYear, withEffectYear } from '../../domain/effects';
 import { useApp } from '../context';
 import { DataGrid, type GridOutcome, type RowEdit } from '../grid/DataGrid';
 import { computedColumn, enumerationColumn, quantityColumn, shareColumn, textColumn, type GridColumn } from '../grid/columns';
-import { PLACEMENT_UNIT_PLURAL } from '../labels';
+import { PLACEMENT_UNIT_PLURAL } from '../../exchange/labels';
 import { historyCallbacks, newId } from '../pages/editing';
 import { updateScenario } from '../pages/scenarioEditing';
 

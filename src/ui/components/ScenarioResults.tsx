@@ -1,8 +1,8 @@
 import { createMemo, For, Show } from 'solid-js';
 import { evaluateScenario } from '../../domain/scenario';
-import { type AmountUnit, formatMoney, formatNumber, formatPercent } from '../../domain/money';
+import { type AmountUnit, formatMoney, formatPercent } from '../../domain/money';
 import type { HemmaplanDocument, Scenario } from '../../domain/types';
-import { PLACEMENT_UNIT_PLURAL } from '../labels';
+import { breakEvenSentence } from '../../exchange/labels';
 
 /** A scenario's yearly results and key figures, computed by the evaluator from the current data. */
 export function ScenarioResults(props: { document: HemmaplanDocument; scenario: Scenario; unit: AmountUnit }) {
@@ -140,9 +140,7 @@ export function ScenarioResults(props: { document: HemmaplanDocument; scenario: 
             {(b) => (
               <For each={b.years}>
                 {(y) => (
-                  <li>
-                    Kostnaden {y.year} motsvarar {formatNumber(y.units)} {PLACEMENT_UNIT_PLURAL[b.unit]} på {typeName(b.placementTypeId)}.
-                  </li>
+                  <li>{breakEvenSentence(y.year, y.units, b.unit, typeName(b.placementTypeId))}</li>
                 )}
               </For>
             )}

@@ -19,7 +19,7 @@ import {
 import { Decimal } from '../../domain/money';
 import { horizonYears, initiativeOverviews } from '../../domain/overview';
 import { COST_LINE_FIELDS, type CostLine, type CostLineKind, type Initiative } from '../../domain/types';
-import { COST_LINE_KIND_LABELS } from '../labels';
+import { COST_LINE_KIND_LABELS } from '../../exchange/labels';
 import { historyCallbacks, listCallbacks, newId, toGridOutcome, withValues } from './editing';
 import { displayHorizon } from './displayYears';
 

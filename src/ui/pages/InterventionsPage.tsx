@@ -12,7 +12,7 @@ import {
   safeUrl,
 } from '../grid/columns';
 import type { Intervention, InterventionStatus, NeedsAssessment, TargetGroup } from '../../domain/types';
-import { FORMAT_LABELS, NEEDS_ASSESSMENT_LABELS, STATUS_LABELS, TARGET_GROUP_LABELS } from '../labels';
+import { FORMAT_LABELS, NEEDS_ASSESSMENT_LABELS, STATUS_LABELS, TARGET_GROUP_LABELS } from '../../exchange/labels';
 import { listCallbacks, withValues } from './editing';
 
 /** Insatser & metoder: the catalogue as a spreadsheet, with filters and a panel for the selected row. */

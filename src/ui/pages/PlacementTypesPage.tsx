@@ -5,7 +5,7 @@ import { computedColumn, enumerationColumn, linkColumn, longTextColumn, moneyCol
 import { Decimal, formatDecimal, formatMoney } from '../../domain/money';
 import { pricePerDay, yearEquivalences } from '../../domain/overview';
 import type { PlacementType } from '../../domain/types';
-import { PLACEMENT_CATEGORY_LABELS, PLACEMENT_UNIT_LABELS, PLACEMENT_UNIT_PLURAL } from '../labels';
+import { PLACEMENT_CATEGORY_LABELS, PLACEMENT_UNIT_LABELS, PLACEMENT_UNIT_PLURAL } from '../../exchange/labels';
 import { listCallbacks, withValues } from './editing';
 import { displayHorizon } from './displayYears';
 

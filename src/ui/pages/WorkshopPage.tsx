@@ -5,7 +5,7 @@ import { Decimal, formatDecimal, formatMoney } from '../../domain/money';
 import { evaluateScenario } from '../../domain/scenario';
 import { effectYear, withEffectYear } from '../../domain/effects';
 import type { Effect } from '../../domain/types';
-import { PLACEMENT_UNIT_PLURAL } from '../labels';
+import { PLACEMENT_UNIT_PLURAL } from '../../exchange/labels';
 import { updateScenario } from './scenarioEditing';
 import { historyCallbacks } from './editing';
 

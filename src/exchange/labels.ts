@@ -1,4 +1,5 @@
-/** Swedish words for the domain's codes, as users read them. */
+/** Swedish words for the domain's codes, as users read them on screen and in exported files. */
+import { type Decimal, formatNumber } from '../domain/money';
 import type {
   CostLineKind,
   InterventionFormat,
@@ -63,3 +64,8 @@ export const COST_LINE_KIND_LABELS: Record<CostLineKind, string> = {
   oneOff: 'Engångskostnad',
   education: 'Utbildning',
 };
+
+/** The sentence that says what a year's cost equals in units of a placement type. */
+export function breakEvenSentence(year: number, units: Decimal, unit: PlacementUnit, placementTypeName: string): string {
+  return `Kostnaden ${year} motsvarar ${formatNumber(units)} ${PLACEMENT_UNIT_PLURAL[unit]} på ${placementTypeName}.`;
+}

@@ -74,18 +74,45 @@ export function validateStored(stored: StoredDocument): ReadOutcome {
 
 /** The stored document with a change applied (or its inverse), lists kept in position order. */
 export function applyToStored(stored: StoredDocument, change: Change, direction: 'forward' | 'backward' = 'forward'): StoredDocument {
-  const lists = { ...stored.lists };
+  // By id per touched list, so that an import of thousands of rows stays linear, not quadratic.
+  const touched = new Map<ListName, Map<string, StoredEntity>>();
   for (const row of change.rows) {
+    let rows = touched.get(row.list);
+    if (!rows) touched.set(row.list, (rows = new Map(stored.lists[row.list].map((r) => [r.id, r]))));
     const target = direction === 'forward' ? row.after : row.before;
-    const rows = lists[row.list].filter((r) => r.id !== row.id);
-    if (target) {
-      rows.push(target);
-      rows.sort((a, b) => a.position - b.position);
-    }
-    lists[row.list] = rows;
+    if (target) rows.set(row.id, target);
+    else rows.delete(row.id);
   }
+  const lists = { ...stored.lists };
+  for (const [list, rows] of touched) lists[list] = [...rows.values()].sort((a, b) => a.position - b.position);
   const settings = change.settings ? (direction === 'forward' ? change.settings.after : change.settings.before) : stored.settings;
   return { settings, lists };
+}
+
+/**
+ * The change that turns the stored document into `document`: every row of every list at its new
+ * position, rows no longer there removed, and the settings when they differ. Applied through
+ * `apply`, it is validated whole, written in one transaction and undone as one step.
+ */
+export function replacementChange(stored: StoredDocument, document: HemmaplanDocument): Change {
+  const json = serialiseDocument(document);
+  const rows: RowChange[] = [];
+  for (const list of LISTS) {
+    const before = new Map(stored.lists[list].map((row) => [row.id, row]));
+    const items = (json[list] ?? []) as JsonObject[];
+    items.forEach((data, position) => {
+      const id = String(data.id);
+      const old = before.get(id);
+      before.delete(id);
+      if (old && old.position === position && JSON.stringify(old.data) === JSON.stringify(data)) return;
+      rows.push({ list, id, before: old, after: { id, position, data } });
+    });
+    for (const old of before.values()) rows.push({ list, id: old.id, before: old });
+  }
+  const settings = json.settings as JsonObject;
+  const change: Change = { rows };
+  if (JSON.stringify(settings) !== JSON.stringify(stored.settings)) change.settings = { before: stored.settings, after: settings };
+  return change;
 }
 
 export class DocumentStore {
@@ -242,6 +269,18 @@ export class DocumentStore {
     return this.apply(({ document, stored }) => {
       const built = typeof items === 'function' ? items(document) : items;
       return 'ok' in built ? built : { rows: saveRows(list, built, stored, options) };
+    });
+  }
+
+  /**
+   * Replaces the whole document with what `build` makes of the current one (an import: merge or
+   * replace all), validated and written in one transaction, undone as one step. When `build`
+   * refuses or the result is invalid, nothing changes.
+   */
+  async replaceDocument(build: (current: HemmaplanDocument) => HemmaplanDocument | EditRefusal): Promise<EditOutcome> {
+    return this.apply(({ document, stored }) => {
+      const next = build(document);
+      return 'ok' in next ? next : replacementChange(stored, next);
     });
   }
 

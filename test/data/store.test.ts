@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HemmaplanDatabase } from '../../src/data/db';
-import { DocumentStore, type ReadOutcome } from '../../src/data/store';
+import { applyToStored, DocumentStore, replacementChange, type ReadOutcome, type StoredDocument } from '../../src/data/store';
+import { serialiseDocument, stringifyDocument } from '../../src/exchange/serialise';
+import type { JsonObject } from '../../src/exchange/reader';
 import { parseDocumentText } from '../../src/exchange/document';
 import { evaluateScenario } from '../../src/domain/scenario';
 import { Decimal } from '../../src/domain/money';
@@ -171,4 +173,57 @@ describe('the document store', () => {
       stop();
     }
   });
+
+  describe('replacing the whole document (an import)', () => {
+    it('imports into an empty database: the same data, and an export byte-identical to the file apart from the time stamp', async () => {
+      const store = newStore();
+      const outcome = await store.replaceDocument(() => example());
+      expect(outcome).toEqual({ ok: true });
+      const { document } = await readOk(store);
+      const { exportedAt: _ignored, ...expected } = example();
+      expect(document).toEqual(expected);
+      expect(stringifyDocument(document, '2026-11-23T10:00:00Z')).toBe(stringifyDocument(example(), '2026-11-23T10:00:00Z'));
+    });
+
+    it('merges from the current document, and one undo restores what was there', async () => {
+      const store = newStore();
+      await store.seedOnce(example());
+      const before = (await readOk(store)).document;
+      const outcome = await store.replaceDocument((current) => ({
+        ...current,
+        placementTypes: [...current.placementTypes, { ...current.placementTypes[0]!, id: 'importerad', name: 'Importerad' }],
+        interventions: current.interventions.slice(1),
+      }));
+      expect(outcome.ok).toBe(true);
+      const after = (await readOk(store)).document;
+      expect(after.placementTypes.at(-1)!.id).toBe('importerad');
+      expect(after.interventions).toEqual(before.interventions.slice(1));
+      await store.undo();
+      expect((await readOk(store)).document).toEqual(before);
+    });
+
+    it('changes nothing when the result would be invalid or the import is refused', async () => {
+      const store = newStore();
+      await store.seedOnce(example());
+      const stored = await store.readStored();
+      const invalid = await store.replaceDocument((current) => ({ ...current, placementTypes: [] }));
+      expect(invalid.ok).toBe(false);
+      const refused = await store.replaceDocument(() => ({ ok: false, issues: [{ path: '', message: 'avbruten' }] }));
+      expect(refused.ok).toBe(false);
+      await expect(store.replaceDocument(() => { throw new Error('trasig fil'); })).rejects.toThrow('trasig fil');
+      expect(await store.readStored()).toEqual(stored);
+      expect(store.canUndo).toBe(false);
+    });
+
+    it('writes only the rows that changed', () => {
+      const document = example();
+      const stored = { settings: serialiseDocument(document).settings as JsonObject, lists: { interventions: [], initiatives: [], placementTypes: [], scenarios: [] } } as StoredDocument;
+      const full = replacementChange(stored, document);
+      const again = applyToStored(stored, full);
+      expect(replacementChange(again, document)).toEqual({ rows: [] });
+      const renamed = { ...document, interventions: [{ ...document.interventions[0]!, name: 'Nytt' }, ...document.interventions.slice(1)] };
+      expect(replacementChange(again, renamed).rows.map((r) => r.id)).toEqual([document.interventions[0]!.id]);
+    });
+  });
 });
+

@@ -8,6 +8,8 @@ import type {
   PlacementCategory,
   PlacementUnit,
   TargetGroup,
+  Effect,
+  HemmaplanDocument,
 } from '../domain/types';
 
 export const TARGET_GROUP_LABELS: Record<TargetGroup, string> = {
@@ -68,4 +70,12 @@ export const COST_LINE_KIND_LABELS: Record<CostLineKind, string> = {
 /** The sentence that says what a year's cost equals in units of a placement type. */
 export function breakEvenSentence(year: number, units: Decimal, unit: PlacementUnit, placementTypeName: string): string {
   return `Kostnaden ${year} motsvarar ${formatNumber(units)} ${PLACEMENT_UNIT_PLURAL[unit]} på ${placementTypeName}.`;
+}
+
+/** The name an effect is shown by: its label, else "from-type → to-type" ("hemmaplan" without a to-type). */
+export function effectName(document: HemmaplanDocument, effect: Effect): string {
+  if (effect.label !== undefined && effect.label.trim() !== '') return effect.label;
+  const typeName = (id: string) => document.placementTypes.find((t) => t.id === id)?.name ?? id;
+  const to = effect.toPlacementTypeId === undefined ? 'hemmaplan' : typeName(effect.toPlacementTypeId);
+  return `${typeName(effect.fromPlacementTypeId)} → ${to}`;
 }

@@ -380,7 +380,7 @@ export function ScenarioCharts(props: { document: HemmaplanDocument; scenario: S
   const initiativeName = (id: string) => props.document.initiatives.find((i) => i.id === id)?.name ?? id;
 
   return (
-    <div class="scenario-charts" data-testid="scenario-charts">
+    <div class="scenario-charts print-section" data-testid="scenario-charts">
       <h3>Diagram</h3>
       <CumulativeChart series={series()} unit={props.unit} paybackYear={result().paybackYear} />
       <InitiativeCostChart series={series()} unit={props.unit} name={initiativeName} total={result().totals.cost} />

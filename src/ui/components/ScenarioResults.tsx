@@ -2,24 +2,22 @@ import { createMemo, For, Show } from 'solid-js';
 import { evaluateScenario } from '../../domain/scenario';
 import { type AmountUnit, formatMoney, formatPercent } from '../../domain/money';
 import type { HemmaplanDocument, Scenario } from '../../domain/types';
-import { breakEvenSentence } from '../../exchange/labels';
+import { breakEvenSentence, effectName } from '../../exchange/labels';
+import { localDate } from '../files/download';
 
 /** A scenario's yearly results and key figures, computed by the evaluator from the current data. */
 export function ScenarioResults(props: { document: HemmaplanDocument; scenario: Scenario; unit: AmountUnit }) {
   const result = createMemo(() => evaluateScenario(props.document, props.scenario));
   const initiativeName = (id: string) => props.document.initiatives.find((i) => i.id === id)?.name ?? id;
   const typeName = (id: string) => props.document.placementTypes.find((t) => t.id === id)?.name ?? id;
-  const effectName = (index: number) => {
-    const effect = props.scenario.effects[index];
-    if (!effect) return '';
-    const to = effect.toPlacementTypeId ? typeName(effect.toPlacementTypeId) : 'hemmaplan';
-    return effect.label ?? `${typeName(effect.fromPlacementTypeId)} → ${to}`;
-  };
   const effectTypes = createMemo(() => new Set(props.scenario.effects.map((e) => e.fromPlacementTypeId)));
   const kr = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, props.unit);
 
   return (
-    <section aria-labelledby="resultat-rubrik" class="results">
+    <section aria-labelledby="resultat-rubrik" class="results print-section">
+      <p class="print-only">
+        {props.document.settings.organisation} · Hemmaplan · utskrivet {localDate()}
+      </p>
       <h2 id="resultat-rubrik">{props.scenario.name}</h2>
       <p class="muted" data-testid="assumptions">
         Period {result().startYear}–{result().endYear} · basår {result().settings.baseYear} · PO-pålägg{' '}
@@ -123,7 +121,7 @@ export function ScenarioResults(props: { document: HemmaplanDocument; scenario: 
             <For each={result().effects}>
               {(effect, i) => (
                 <tr>
-                  <th scope="row">{effectName(i())}</th>
+                  <th scope="row">{props.scenario.effects[i()] ? effectName(props.document, props.scenario.effects[i()]!) : ''}</th>
                   <For each={effect.years}>{(y) => <td classList={{ negative: y.avoided.isNegative() }}>{kr(y.avoided)}</td>}</For>
                   <td>{kr(effect.total)}</td>
                 </tr>

@@ -17,7 +17,7 @@ export function SensitivityTable(props: { document: HemmaplanDocument; scenario:
   const kr = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, props.unit);
 
   return (
-    <table class="figures sensitivity" data-testid="sensitivity-table">
+    <table class="figures sensitivity print-section" data-testid="sensitivity-table">
       <caption>Känslighet: om effekterna blir större eller mindre än beräknat</caption>
       <thead>
         <tr>

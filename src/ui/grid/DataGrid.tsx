@@ -33,6 +33,8 @@ import 'ag-grid-community/styles/ag-grid.css';
 import 'ag-grid-community/styles/ag-theme-quartz-no-font.css';
 import './grid.css';
 import { formatClipboardTable, parseClipboardTable } from '../../exchange/tsv';
+import { csvText, type CsvCell } from '../../exchange/csv';
+import { downloadFile, fileNamePart, FILE_TYPES, localDate } from '../files/download';
 import { cellValue, isCellEditable, safeUrl, toColumnDefs, type GridColumn } from './columns';
 import { GRID_LOCALE_TEXT } from './locale';
 
@@ -354,6 +356,27 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     event.preventDefault();
   }
 
+  /** The rows as shown (filtered and sorted), in the columns shown, as a CSV file for Excel. */
+  function exportCsv(): void {
+    if (!api) return;
+    const columns = api
+      .getAllDisplayedColumns()
+      .map((column) => ({ column, col: columnOf(column.getColId()) }))
+      .filter((c): c is { column: (typeof c)['column']; col: GridColumn<T> } => c.col !== undefined);
+    const header = columns.map(({ column, col }) => {
+      const group = column.getParent()?.getColGroupDef()?.headerName;
+      return group ? `${group} – ${col.header}` : col.header;
+    });
+    const rows: CsvCell[][] = [header];
+    for (let i = 0; i < api.getDisplayedRowCount(); i++) {
+      const data = api.getDisplayedRowAtIndex(i)?.data;
+      if (data === undefined) continue;
+      rows.push(columns.map(({ col }) => (col.type.exportValue ? col.type.exportValue(cellValue(col, data)) : col.type.format(cellValue(col, data)))));
+    }
+    downloadFile(csvText(rows), `${fileNamePart(props.ariaLabel)}-${localDate()}.csv`, FILE_TYPES.csv);
+    announce(`${rows.length - 1} rader exporterade som CSV.`, 'polite');
+  }
+
   async function undo(): Promise<void> {
     if (!props.onUndo || busy()) return;
     hideMessage();
@@ -624,6 +647,9 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
             Gör om
           </button>
         </Show>
+        <button type="button" class="hp-grid__button" title="Raderna som visas, som en fil för Excel" onClick={exportCsv}>
+          Exportera CSV
+        </button>
         <span class="hp-grid__search">
           <label for={searchId}>{props.quickFilterLabel ?? 'Sök'}</label>
           <input id={searchId} type="search" autocomplete="off" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} />

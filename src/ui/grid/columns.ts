@@ -48,6 +48,11 @@ export interface ColumnType {
   readonly editable: boolean;
   /** AG Grid pieces: editor, alignment classes, filter and sorting. */
   readonly colDef: ColDef;
+  /**
+   * The cell in a CSV file: numbers as exact Decimals in the unit the column shows (so that Excel
+   * reads a number), everything else as the text shown. Default: the shown text.
+   */
+  readonly exportValue?: (value: unknown) => Decimal | number | string | null;
 }
 
 /** One column of a grid over rows of type T. */
@@ -431,6 +436,7 @@ function decimalType(
   parse: (text: string) => CellParse<unknown>,
   show: (value: Decimal) => string,
   edit: (value: Decimal) => string = plainSwedish,
+  exported: (value: Decimal) => Decimal = (d) => d,
 ): ColumnType {
   const orEmpty = (write: (value: Decimal) => string) => (v: unknown) => {
     const d = asDecimal(v);
@@ -444,6 +450,10 @@ function decimalType(
     equals: sameDecimal,
     editable: true,
     colDef: numericColDef(parse, decimalToNumber),
+    exportValue: (v) => {
+      const d = asDecimal(v);
+      return d === null ? null : exported(d);
+    },
   };
 }
 
@@ -455,6 +465,8 @@ export function moneyType(options: MoneyOptions = {}): ColumnType {
     (text) => parseMoneyCell(text, unit, required),
     (d) => formatMoney(d, unit, options.decimals),
     (d) => plainSwedish(d.div(UNIT_FACTOR[unit])),
+    // Computed amounts carry every decimal; a file shows them to the öre, in the column's unit.
+    (d) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).div(UNIT_FACTOR[unit]),
   );
 }
 
@@ -611,6 +623,7 @@ export function computedType(shownAs: ColumnType = textType()): ColumnType {
     format: shownAs.format,
     editText: shownAs.editText,
     equals: shownAs.equals,
+    ...(shownAs.exportValue ? { exportValue: shownAs.exportValue } : {}),
     editable: false,
     colDef: { ...rest, cellClass: [...classes, 'hp-cell-computed'] },
   };

@@ -77,7 +77,7 @@ export function ComparePage() {
           </p>
         }
       >
-        <fieldset class="compare-choice">
+        <fieldset class="compare-choice no-print">
           <legend>Scenarier att jämföra</legend>
           <p class="help" id="jamfor-hjalp">
             Välj två till fyra scenarier. Skillnaderna räknas mot scenario 1.
@@ -110,7 +110,7 @@ export function ComparePage() {
           when={comparison().scenarios.length >= 2}
           fallback={<p data-testid="compare-choose-more">Välj minst två olika scenarier att jämföra.</p>}
         >
-          <section aria-labelledby="jamfor-nyckeltal" class="compare-section">
+          <section aria-labelledby="jamfor-nyckeltal" class="compare-section print-section">
             <h2 id="jamfor-nyckeltal">Nyckeltal</h2>
             <div class="table-scroll">
               <table class="figures compare" data-testid="compare-key-figures">
@@ -173,7 +173,7 @@ export function ComparePage() {
             </div>
           </section>
 
-          <section aria-labelledby="jamfor-per-ar" class="compare-section">
+          <section aria-labelledby="jamfor-per-ar" class="compare-section print-section">
             <h2 id="jamfor-per-ar">Netto per år</h2>
             <p class="help">En tom ruta betyder att året ligger utanför scenariots period.</p>
             <div class="table-scroll">

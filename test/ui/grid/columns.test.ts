@@ -329,3 +329,22 @@ describe('column groups', () => {
     ]);
   });
 });
+
+describe('values for a CSV file', () => {
+  it('writes money to the öre in the unit the column shows, so that Excel reads a number', () => {
+    const exact = new Decimal('1234567.125');
+    expect(moneyType({ unit: 'kr' }).exportValue!(exact)!.toString()).toBe('1234567.13');
+    expect(moneyType({ unit: 'tkr' }).exportValue!(exact)!.toString()).toBe('1234.56713');
+    expect(computedType(moneyType({ unit: 'mnkr' })).exportValue!(new Decimal('-2500000'))!.toString()).toBe('-2.5');
+  });
+
+  it('writes percentages and quantities exactly, and an empty cell as empty', () => {
+    expect(percentType().exportValue!(new Decimal('44.53'))!.toString()).toBe('44.53');
+    expect(quantityType().exportValue!(new Decimal('0.333333'))!.toString()).toBe('0.333333');
+    expect(moneyType({ required: false }).exportValue!(null)).toBeNull();
+  });
+
+  it('leaves text columns to their shown text', () => {
+    expect(textType().exportValue).toBeUndefined();
+  });
+});

@@ -8,34 +8,35 @@
  * Reads text copied from a spreadsheet into rows of cells. A single trailing line break (which
  * Excel always adds) is ignored; an empty text gives no rows. A cell that starts with a quote but
  * is not a well-formed quoted cell (`"abc`, `"5" skärm`) is read literally, as the spreadsheets do.
+ * `separator` (one character, a tab unless given) lets CSV files with ";" or "," be read the same way.
  */
-export function parseClipboardTable(text: string): string[][] {
+export function parseClipboardTable(text: string, separator = '\t'): string[][] {
   if (text === '') return [];
   const source = stripTrailingNewline(text);
   const rows: string[][] = [];
   let row: string[] = [];
   let pos = 0;
   for (;;) {
-    const quoted = source[pos] === '"' ? readQuoted(source, pos) : null;
+    const quoted = source[pos] === '"' ? readQuoted(source, pos, separator) : null;
     let cell: string;
     if (quoted) {
       cell = quoted.value;
       pos = quoted.end;
     } else {
       let end = pos;
-      while (end < source.length && source[end] !== '\t' && source[end] !== '\n' && source[end] !== '\r') end++;
+      while (end < source.length && source[end] !== separator && source[end] !== '\n' && source[end] !== '\r') end++;
       cell = source.slice(pos, end);
       pos = end;
     }
     row.push(cell);
     if (pos >= source.length) break;
-    const separator = source[pos];
-    if (separator === '\t') {
+    const next = source[pos];
+    if (next === separator) {
       pos++;
       continue;
     }
     // A line break: CRLF, LF or a lone CR.
-    pos += separator === '\r' && source[pos + 1] === '\n' ? 2 : 1;
+    pos += next === '\r' && source[pos + 1] === '\n' ? 2 : 1;
     rows.push(row);
     row = [];
   }
@@ -71,9 +72,9 @@ function stripTrailingNewline(text: string): string {
 
 /**
  * Reads a quoted cell starting at `start` (a quote). Returns null when the closing quote is
- * missing or is followed by anything but a tab, a line break or the end of the text.
+ * missing or is followed by anything but the separator, a line break or the end of the text.
  */
-function readQuoted(source: string, start: number): { value: string; end: number } | null {
+function readQuoted(source: string, start: number, separator: string): { value: string; end: number } | null {
   let value = '';
   let pos = start + 1;
   for (;;) {
@@ -86,7 +87,7 @@ function readQuoted(source: string, start: number): { value: string; end: number
       continue;
     }
     const after = source[close + 1];
-    if (after === undefined || after === '\t' || after === '\n' || after === '\r') return { value, end: close + 1 };
+    if (after === undefined || after === separator || after === '\n' || after === '\r') return { value, end: close + 1 };
     return null;
   }
 }

@@ -10,6 +10,7 @@ const InitiativesPage = lazy(() => import('./pages/InitiativesPage').then((m) =>
 const ScenariosPage = lazy(() => import('./pages/ScenariosPage').then((m) => ({ default: m.ScenariosPage })));
 const ComparePage = lazy(() => import('./pages/ComparePage').then((m) => ({ default: m.ComparePage })));
 const WorkshopPage = lazy(() => import('./pages/WorkshopPage').then((m) => ({ default: m.WorkshopPage })));
+const DataPage = lazy(() => import('./pages/DataPage').then((m) => ({ default: m.DataPage })));
 const PlacementTypesPage = lazy(() => import('./pages/PlacementTypesPage').then((m) => ({ default: m.PlacementTypesPage })));
 import { issueMessage } from './issues';
 
@@ -20,6 +21,7 @@ export const PAGES: { path: string; label: string; component: Component }[] = [
   { path: '/placeringskostnader', label: 'Placeringskostnader', component: PlacementTypesPage },
   { path: '/scenarier', label: 'Scenarier', component: ScenariosPage },
   { path: '/jamfor', label: 'Jämför', component: ComparePage },
+  { path: '/data', label: 'Export och data', component: DataPage },
   { path: '/installningar', label: 'Inställningar', component: SettingsPage },
 ];
 

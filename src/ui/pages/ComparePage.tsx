@@ -64,7 +64,7 @@ export function ComparePage() {
   return (
     <>
       <h1>Jämför</h1>
-      <p class="lead">
+      <p class="lead no-print">
         Ställ två till fyra scenarier bredvid varandra: nyckeltal, netto per år och hur varje scenario skiljer sig från det första. Alla
         belopp räknas fram här i webbläsaren från uppgifterna du har matat in.
       </p>

@@ -8,14 +8,15 @@ import type { HemmaplanDocument } from '../domain/types';
  * The chosen scenarios with everything they reference, as a document that is valid on its own:
  * - the scenarios whose id is in `scenarioIds` (ids that match no scenario are ignored);
  * - the initiatives those scenarios include (an effect's `initiativeId` is always among them);
- * - the placement types their effects come from or go to;
+ * - every placement type: the price list the scenarios are read against (break-even, EXCHANGE.md
+ *   §2.6, is worked out for every placement type of a document, so a part with fewer types would
+ *   say less than the whole);
  * - the interventions those initiatives refer to;
  * - the document's settings.
  *
- * Every list keeps the order of `document`, not the order of `scenarioIds`, and holds nothing the
- * chosen scenarios do not reach. The scenarios compute the same results from the part as from the
- * whole document, except break-even (EXCHANGE.md §2.6), which is worked out for every placement
- * type of a document and so, in the part, only for the types the effects use. The items are the document's own objects, not copies: treat them,
+ * Every list keeps the order of `document`, not the order of `scenarioIds`, and apart from the
+ * placement types holds nothing the chosen scenarios do not reach. The scenarios compute exactly
+ * the same results from the part as from the whole document. The items are the document's own objects, not copies: treat them,
  * like every domain value, as read-only. `exportedAt` is left out, since the part is a new document
  * whose export time is set when it is written (stringifyDocument's second argument).
  */
@@ -24,14 +25,9 @@ export function documentWithScenarios(document: HemmaplanDocument, scenarioIds: 
   const scenarios = document.scenarios.filter((scenario) => chosen.has(scenario.id));
 
   const initiativeIds = new Set<string>();
-  const placementTypeIds = new Set<string>();
   for (const scenario of scenarios) {
     for (const id of scenario.initiativeIds) initiativeIds.add(id);
-    for (const effect of scenario.effects) {
-      placementTypeIds.add(effect.fromPlacementTypeId);
-      if (effect.toPlacementTypeId !== undefined) placementTypeIds.add(effect.toPlacementTypeId);
-      if (effect.initiativeId !== undefined) initiativeIds.add(effect.initiativeId);
-    }
+    for (const effect of scenario.effects) if (effect.initiativeId !== undefined) initiativeIds.add(effect.initiativeId);
   }
   const initiatives = document.initiatives.filter((initiative) => initiativeIds.has(initiative.id));
 
@@ -42,7 +38,7 @@ export function documentWithScenarios(document: HemmaplanDocument, scenarioIds: 
     settings: document.settings,
     interventions: document.interventions.filter((intervention) => interventionIds.has(intervention.id)),
     initiatives,
-    placementTypes: document.placementTypes.filter((type) => placementTypeIds.has(type.id)),
+    placementTypes: document.placementTypes,
     scenarios,
   };
 }

@@ -7,6 +7,7 @@ import { evaluateScenario } from '../../domain/scenario';
 import type { Scenario } from '../../domain/types';
 import { ScenarioResults } from '../components/ScenarioResults';
 import { ScenarioSetup } from '../components/ScenarioSetup';
+import { ScenarioExports } from '../components/ScenarioExports';
 import { EffectsGrid } from '../components/EffectsGrid';
 import { SensitivityTable } from '../components/SensitivityTable';
 import { LazyScenarioCharts } from '../charts';
@@ -47,8 +48,8 @@ export function ScenariosPage() {
 
   return (
     <>
-      <h1>Scenarier</h1>
-      <p class="lead">
+      <h1 class="no-print">Scenarier</h1>
+      <p class="lead no-print">
         Ett scenario ställer satsningarnas kostnader mot de placeringar de väntas undvika eller ersätta, år för år. Välj ett scenario
         för att ändra dess period, antaganden, satsningar och effekter; resultaten räknas om medan du skriver.
       </p>
@@ -64,7 +65,7 @@ export function ScenariosPage() {
       <Show when={scenario()} fallback={<p>Det finns inget scenario. Lägg till ett med ”Lägg till rad”.</p>}>
         {(s) => (
           <div class="scenario-editor">
-            <section aria-labelledby="uppstallning-rubrik" class="detail-section">
+            <section aria-labelledby="uppstallning-rubrik" class="detail-section no-print">
               <div class="section-heading">
                 <h2 id="uppstallning-rubrik">Uppställning: {s().name}</h2>
                 <A class="button-link" href={`/workshop/${encodeURIComponent(s().id)}`}>
@@ -73,7 +74,7 @@ export function ScenariosPage() {
               </div>
               <ScenarioSetup scenario={s()} />
             </section>
-            <section aria-labelledby="effekter-rubrik" class="detail-section">
+            <section aria-labelledby="effekter-rubrik" class="detail-section no-print">
               <h2 id="effekter-rubrik">Undvikna och ersatta placeringar</h2>
               <p class="help">
                 En rad per effekt: vilken placering som undviks, vad den eventuellt ersätts av, och hur många placeringar och hur
@@ -81,6 +82,7 @@ export function ScenariosPage() {
               </p>
               <EffectsGrid scenario={s()} />
             </section>
+            <ScenarioExports document={document()} scenario={s()} />
             <ScenarioResults document={document()} scenario={s()} unit={app.amountUnit()} />
             <Suspense fallback={<p role="status">Ritar diagrammen …</p>}>
               <LazyScenarioCharts document={document()} scenario={s()} unit={app.amountUnit()} />

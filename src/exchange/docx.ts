@@ -24,6 +24,7 @@ import { monthIndex } from '../domain/months';
 import { evaluateScenario, type ScenarioResult } from '../domain/scenario';
 import type { HemmaplanDocument, Initiative, Scenario } from '../domain/types';
 import { breakEvenSentence, effectName, PLACEMENT_UNIT_LABELS } from './labels';
+import { xmlSafeText } from './xml-text';
 
 export interface AppendixOptions {
   /** The date printed on the appendix, "YYYY-MM-DD". */
@@ -196,9 +197,7 @@ function appendixBody(
  * would make Word refuse the file, so each is replaced by U+FFFD. Tabs become spaces.
  */
 function plainText(value: string): string {
-  return value
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-    .replace(/\t/g, ' ');
+  return xmlSafeText(value).replace(/\t/g, ' ');
 }
 
 /**

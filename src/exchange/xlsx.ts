@@ -25,6 +25,7 @@ import { evaluateCostLines, evaluateScenario, horizonYears, type ScenarioResult 
 import type { EffectiveSettings } from '../domain/settings';
 import type { CostLine, Effect, HemmaplanDocument, Initiative, PlacementType, PlacementUnit, Scenario } from '../domain/types';
 import { COST_LINE_KIND_LABELS, effectName, PLACEMENT_CATEGORY_LABELS, PLACEMENT_UNIT_LABELS, PLACEMENT_UNIT_PLURAL } from './labels';
+import { xmlSafeText } from './xml-text';
 
 export interface WorkbookOptions {
   /** The date shown on the summary, "YYYY-MM-DD". */
@@ -195,10 +196,7 @@ function cellNumber(value: Decimal | number): number {
  * file) become U+FFFD, and the text is cut at Excel's 32 767 characters.
  */
 export function cleanText(value: string): string {
-  const clean = value.replace(
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    '\ufffd',
-  );
+  const clean = xmlSafeText(value);
   return clean.length > 32767 ? clean.slice(0, 32767) : clean;
 }
 

@@ -1,22 +1,13 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HemmaplanDatabase } from '../../src/data/db';
 import { applyToStored, DocumentStore, replacementChange, type ReadOutcome, type StoredDocument } from '../../src/data/store';
 import { serialiseDocument, stringifyDocument } from '../../src/exchange/serialise';
 import type { JsonObject } from '../../src/exchange/reader';
-import { parseDocumentText } from '../../src/exchange/document';
 import { evaluateScenario } from '../../src/domain/scenario';
 import { Decimal } from '../../src/domain/money';
-import type { HemmaplanDocument, StaffLine } from '../../src/domain/types';
-
-const exampleText = readFileSync(new URL('../../src/defaults/exempel.hemmaplan.json', import.meta.url), 'utf8');
-
-function example(): HemmaplanDocument {
-  const parsed = parseDocumentText(exampleText);
-  if (!parsed.ok) throw new Error('example invalid');
-  return parsed.document;
-}
+import type { StaffLine } from '../../src/domain/types';
+import { exampleDocument as example } from '../example';
 
 const open: HemmaplanDatabase[] = [];
 let counter = 0;

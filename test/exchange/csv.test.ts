@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { csvField, csvMoney, csvText, neutralised, scenarioResultCsv, CsvFixed } from '../../src/exchange/csv';
-import { parseDocumentText } from '../../src/exchange/document';
 import { evaluateScenario } from '../../src/domain/scenario';
 import { Decimal, toFixedHalfUp } from '../../src/domain/money';
-import type { HemmaplanDocument } from '../../src/domain/types';
 import { documentFrom } from '../support';
+import { exampleDocument as example } from '../example';
 
 /**
  * A plain RFC 4180 reader for semicolon-separated text with CRLF rows (every row ends with CRLF),
@@ -58,12 +56,6 @@ function parseCsv(text: string): string[][] {
   expect(row).toEqual([]);
   return rows;
 }
-
-const example = (): HemmaplanDocument => {
-  const parsed = parseDocumentText(readFileSync(new URL('../../src/defaults/exempel.hemmaplan.json', import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error('the example document is invalid');
-  return parsed.document;
-};
 
 describe('csvText: the file Swedish Excel opens', () => {
   it('starts with a BOM, separates cells with semicolons and ends every row with CRLF', () => {

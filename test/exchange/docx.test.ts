@@ -1,19 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { scenarioAppendix } from '../../src/exchange/docx';
-import { parseDocumentText } from '../../src/exchange/document';
 import { breakEvenSentence } from '../../src/exchange/labels';
 import { evaluateScenario } from '../../src/domain/scenario';
 import { type AmountUnit, type Decimal, formatMoney, formatPercent } from '../../src/domain/money';
-import type { HemmaplanDocument } from '../../src/domain/types';
 import { documentFrom } from '../support';
-
-const example = (): HemmaplanDocument => {
-  const parsed = parseDocumentText(readFileSync(new URL('../../src/defaults/exempel.hemmaplan.json', import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error('the example document is invalid');
-  return parsed.document;
-};
+import { exampleDocument as example } from '../example';
 
 interface Unpacked {
   zip: JSZip;

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { issueLines, parseDocument, parseDocumentText, serialiseDocument } from '../../src/exchange/document';
+import { issueLines, parseDocument, serialiseDocument } from '../../src/exchange/document';
 import { applyImport, conflictCount, COPY_NAME_SUFFIX, type ImportChoice, LIST_NAMES, type ListName, planImport } from '../../src/exchange/merge';
 import { documentWithScenarios } from '../../src/exchange/subset';
 import { type Json, type JsonRecord, type ListItem, serialiseListItem } from '../../src/exchange/serialise';
@@ -9,14 +8,7 @@ import { MAX_ID_LENGTH, MAX_TEXT_LENGTH } from '../../src/exchange/reader';
 import { Decimal } from '../../src/domain/money';
 import type { HemmaplanDocument, Initiative, Scenario } from '../../src/domain/types';
 import { validDocument } from './arbitraries';
-
-const exampleText = readFileSync(new URL('../../src/defaults/exempel.hemmaplan.json', import.meta.url), 'utf8');
-
-function example(): HemmaplanDocument {
-  const parsed = parseDocumentText(exampleText);
-  if (!parsed.ok) throw new Error(issueLines(parsed.issues).join('\n'));
-  return parsed.document;
-}
+import { exampleDocument as example } from '../example';
 
 function expectValid(document: HemmaplanDocument): void {
   const parsed = parseDocument(serialiseDocument(document));

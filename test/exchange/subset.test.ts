@@ -1,20 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { issueLines, parseDocument, parseDocumentText, serialiseDocument } from '../../src/exchange/document';
+import { issueLines, parseDocument, serialiseDocument } from '../../src/exchange/document';
 import { documentWithScenarios } from '../../src/exchange/subset';
 import { evaluateScenario } from '../../src/domain/scenario';
 import { resultDocument } from '../../src/exchange/result';
 import type { HemmaplanDocument } from '../../src/domain/types';
 import { validDocument } from './arbitraries';
-
-const exampleText = readFileSync(new URL('../../src/defaults/exempel.hemmaplan.json', import.meta.url), 'utf8');
-
-function example(): HemmaplanDocument {
-  const parsed = parseDocumentText(exampleText);
-  if (!parsed.ok) throw new Error(issueLines(parsed.issues).join('\n'));
-  return parsed.document;
-}
+import { exampleDocument as example } from '../example';
 
 function expectValid(document: HemmaplanDocument): HemmaplanDocument {
   const parsed = parseDocument(serialiseDocument(document));

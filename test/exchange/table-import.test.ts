@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
-import { issueLines, parseDocument, parseDocumentText, serialiseDocument } from '../../src/exchange/document';
+import { parseDocument, serialiseDocument } from '../../src/exchange/document';
 import { cellText, parseCsvRows, readXlsxRows, TableReadError, tableToDocument, type TableImportOutcome } from '../../src/exchange/table-import';
 import { applyImport, planImport } from '../../src/exchange/merge';
 import { csvText } from '../../src/exchange/csv';
@@ -10,14 +9,7 @@ import { PLACEMENT_CATEGORY_LABELS, PLACEMENT_UNIT_LABELS } from '../../src/exch
 import { Decimal } from '../../src/domain/money';
 import type { HemmaplanDocument, PlacementType } from '../../src/domain/types';
 import { validDocument } from './arbitraries';
-
-const exampleText = readFileSync(new URL('../../src/defaults/exempel.hemmaplan.json', import.meta.url), 'utf8');
-
-function example(): HemmaplanDocument {
-  const parsed = parseDocumentText(exampleText);
-  if (!parsed.ok) throw new Error(issueLines(parsed.issues).join('\n'));
-  return parsed.document;
-}
+import { exampleDocument as example } from '../example';
 
 const empty = (): HemmaplanDocument => ({ settings: example().settings, interventions: [], initiatives: [], placementTypes: [], scenarios: [] });
 

@@ -22,24 +22,17 @@ import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { HyperFormula, type RawCellContent } from 'hyperformula';
 import JSZip from 'jszip';
-import { readFileSync } from 'node:fs';
 import { convertPrice, IndexFactors } from '../../src/domain/costs';
 import { Decimal, formatNumber, toFixedHalfUp, ZERO } from '../../src/domain/money';
 import { evaluateCostLines, evaluateScenario } from '../../src/domain/scenario';
 import type { HemmaplanDocument, Scenario } from '../../src/domain/types';
-import { parseDocumentText } from '../../src/exchange/document';
 import { breakEvenSentence, COST_LINE_KIND_LABELS } from '../../src/exchange/labels';
 import { cleanText, NO_PAYBACK, scenarioWorkbook, SHEET_NAMES } from '../../src/exchange/xlsx';
 import { documentFrom } from '../support';
 import { validDocument } from './arbitraries';
+import { exampleDocument as example } from '../example';
 
 const DATE = '2026-11-23';
-
-function example(): HemmaplanDocument {
-  const parsed = parseDocumentText(readFileSync(new URL('../../src/defaults/exempel.hemmaplan.json', import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error('the example document is invalid');
-  return parsed.document;
-}
 
 async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

@@ -12,6 +12,7 @@ import { appSession, exampleDocument, expectNoProblems, severeAxeViolations } fr
 import { parseDocumentText, stringifyDocument } from '../../src/exchange/document';
 import { documentWithScenarios } from '../../src/exchange/subset';
 import { Decimal } from '../../src/domain/money';
+import ExcelJS from 'exceljs';
 
 const { start } = appSession();
 
@@ -117,6 +118,27 @@ describe('Export och data', () => {
     if (!after.ok) throw new Error('invalid after import');
     const added = after.document.placementTypes.at(-1)!;
     expect([added.name, added.unit, added.price.toFixed(), added.priceYear, added.source]).toEqual(['Stödboende unga', 'day', '1950', 2025, 'Egen prislista']);
+    expectNoProblems(app);
+  });
+
+  it('imports a catalogue of insatser from an XLSX file picked with the file picker', async () => {
+    const app = await start('/data');
+    const page = app.page;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Katalog');
+    sheet.addRow(['Namn', 'Målgrupp', 'Ålder', 'Beskrivning']);
+    sheet.addRow(['Föräldrastöd i grupp', 'Föräldrar', '3–12 år', '<img src=x onerror=alert(1)>']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    await page.getByLabel('En tabell (.csv, .xlsx) innehåller').selectOption('interventions');
+    await page.locator('#importfil').setInputFiles({ name: 'katalog.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('preview-interventions').locator('td').allTextContents()).toEqual(['1', '0', '0']);
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    await page.getByRole('button', { name: 'Ångra importen' }).waitFor();
+    const after = parseDocumentText(await backup(page));
+    if (!after.ok) throw new Error('invalid after import');
+    const added = after.document.interventions.at(-1)!;
+    expect([added.name, added.targetGroups, added.ageMin, added.ageMax, added.description]).toEqual(['Föräldrastöd i grupp', ['parents'], 3, 12, '<img src=x onerror=alert(1)>']);
     expectNoProblems(app);
   });
 });

@@ -1,17 +1,13 @@
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { useApp } from '../context';
 import type { HemmaplanDocument } from '../../domain/types';
-import { issueLines, parseDocumentText } from '../../exchange/document';
 import { stringifyDocument } from '../../exchange/serialise';
 import { documentWithScenarios } from '../../exchange/subset';
-import { applyImport, conflictCount, LIST_NAMES, planImport, type ImportChoice, type ImportPlan, type ListName } from '../../exchange/merge';
+import { conflictCount, LIST_NAMES, type ImportChoice, type ImportPlan, type ListName } from '../../exchange/merge';
+import type { TableTarget } from '../../exchange/table-import';
+import { commitImport, readImportFile } from '../../data/importer';
 import { downloadFile, fileNamePart, FILE_TYPES, localDate } from '../files/download';
 import { issueMessage } from '../issues';
-
-/** The largest file Hemmaplan reads: far above any real catalogue, low enough not to freeze the tab. */
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
-
-type TableTarget = 'placementTypes' | 'interventions';
 
 const LIST_LABELS: Record<ListName, string> = {
   interventions: 'Insatser och metoder',
@@ -26,14 +22,6 @@ type ImportState =
   | { step: 'invalid'; fileName: string; messages: string[] }
   | { step: 'preview'; fileName: string; incoming: HemmaplanDocument; plan: ImportPlan; table: boolean; notices: string[] }
   | { step: 'done'; message: string };
-
-function kindOf(fileName: string): 'document' | 'csv' | 'xlsx' | undefined {
-  const name = fileName.toLowerCase();
-  if (name.endsWith('.json')) return 'document';
-  if (name.endsWith('.csv') || name.endsWith('.txt')) return 'csv';
-  if (name.endsWith('.xlsx')) return 'xlsx';
-  return undefined;
-}
 
 /** Export och data: backups and workshop files out, documents, price lists and catalogues in. */
 export function DataPage() {
@@ -79,51 +67,15 @@ export function DataPage() {
   let fileInput!: HTMLInputElement;
 
   async function readFile(file: File): Promise<void> {
-    const kind = kindOf(file.name);
-    if (!kind) {
-      setState({
-        step: 'invalid',
-        fileName: file.name,
-        messages: ['Hemmaplan kan läsa .hemmaplan.json (en export från Hemmaplan), .csv och .xlsx. Välj en fil av någon av de typerna.'],
-      });
-      return;
-    }
-    if (file.size > MAX_FILE_BYTES) {
-      setState({ step: 'invalid', fileName: file.name, messages: ['Filen är större än 50 MB och kan inte vara en Hemmaplan-fil eller en prislista. Kontrollera att du valt rätt fil.'] });
-      return;
-    }
     setState({ step: 'reading', fileName: file.name });
-    try {
-      if (kind === 'document') {
-        const parsed = parseDocumentText(await file.text());
-        if (!parsed.ok) {
-          setState({ step: 'invalid', fileName: file.name, messages: issueLines(parsed.issues) });
-          return;
-        }
-        showPreview(file.name, parsed.document, false, []);
-        return;
-      }
-      const { parseCsvRows, readXlsxRows, tableToDocument } = await import('../../exchange/table-import');
-      const rows = kind === 'csv' ? parseCsvRows(await file.text()) : await readXlsxRows(new Uint8Array(await file.arrayBuffer()));
-      const outcome = tableToDocument(rows, target(), document());
-      if (!outcome.ok) {
-        setState({ step: 'invalid', fileName: file.name, messages: outcome.errors });
-        return;
-      }
-      showPreview(file.name, outcome.document, true, outcome.notices);
-    } catch (error) {
-      setState({
-        step: 'invalid',
-        fileName: file.name,
-        messages: [`Filen gick inte att läsa (${error instanceof Error ? error.message : String(error)}). Kontrollera att den inte är skadad eller öppen i ett annat program.`],
-      });
+    const reading = await readImportFile(file, target(), document());
+    if (!reading.ok) {
+      setState({ step: 'invalid', fileName: file.name, messages: reading.messages });
+      return;
     }
-  }
-
-  function showPreview(fileName: string, incoming: HemmaplanDocument, table: boolean, notices: string[]): void {
     setChoice('copies');
     setTakeSettings(false);
-    setState({ step: 'preview', fileName, incoming, plan: planImport(document(), incoming), table, notices });
+    setState({ step: 'preview', fileName: file.name, incoming: reading.incoming, plan: reading.plan, table: reading.table, notices: reading.notices });
   }
 
   function pickFiles(files: FileList | null | undefined): void {
@@ -136,9 +88,7 @@ export function DataPage() {
     setImporting(true);
     try {
       const how = choice();
-      const outcome = await app.store.replaceDocument((current) =>
-        applyImport(current, preview.incoming, how, { settings: takeSettings() ? 'incoming' : 'current' }),
-      );
+      const outcome = await commitImport(app.store, preview.incoming, how, takeSettings() ? 'incoming' : 'current');
       app.touchHistory();
       if (!outcome.ok) {
         setState({

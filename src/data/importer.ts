@@ -1,0 +1,89 @@
+/**
+ * Reading a file a user imports, and storing it: every byte goes through the validator (or the
+ * table reader, which ends in the validator) before anything is shown, and the chosen import is
+ * one transaction that changes nothing when it fails. The Export och data page calls these.
+ */
+import type { HemmaplanDocument } from '../domain/types';
+import { issueLines, parseDocumentText } from '../exchange/document';
+import { applyImport, planImport, type ImportChoice, type ImportPlan } from '../exchange/merge';
+import type { TableTarget } from '../exchange/table-import';
+import type { DocumentStore, EditOutcome } from './store';
+
+/** The largest file Hemmaplan reads: far above any real catalogue, low enough not to freeze the tab. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export type FileKind = 'document' | 'csv' | 'xlsx';
+
+/** What a file holds, by its name: a Hemmaplan document, a CSV table or an XLSX workbook. */
+export function fileKind(fileName: string): FileKind | undefined {
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.json')) return 'document';
+  if (name.endsWith('.csv') || name.endsWith('.txt')) return 'csv';
+  if (name.endsWith('.xlsx')) return 'xlsx';
+  return undefined;
+}
+
+/** The file as the importer needs it; a browser File fits. */
+export interface ImportFile {
+  name: string;
+  size: number;
+  text(): Promise<string>;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export type ImportReading =
+  | { ok: false; messages: string[] }
+  | {
+      ok: true;
+      incoming: HemmaplanDocument;
+      plan: ImportPlan;
+      /** True for a price list or catalogue: only one list, so "replace all" is not offered. */
+      table: boolean;
+      notices: string[];
+    };
+
+/**
+ * Reads and checks a file against the current document: the validator's messages when it cannot
+ * be imported, else the incoming document and the plan of what importing it would do. Never
+ * throws for a bad file; nothing is stored.
+ */
+export async function readImportFile(file: ImportFile, target: TableTarget, current: HemmaplanDocument): Promise<ImportReading> {
+  const kind = fileKind(file.name);
+  if (!kind) return { ok: false, messages: ['Hemmaplan kan läsa .hemmaplan.json (en export från Hemmaplan), .csv och .xlsx. Välj en fil av någon av de typerna.'] };
+  if (file.size > MAX_IMPORT_BYTES) {
+    return { ok: false, messages: ['Filen är större än 50 MB och kan inte vara en Hemmaplan-fil eller en prislista. Kontrollera att du valt rätt fil.'] };
+  }
+  try {
+    if (kind === 'document') return readDocumentText(await file.text(), current);
+    const { parseCsvRows, readXlsxRows, tableToDocument } = await import('../exchange/table-import');
+    const rows = kind === 'csv' ? parseCsvRows(await file.text()) : await readXlsxRows(new Uint8Array(await file.arrayBuffer()));
+    const outcome = tableToDocument(rows, target, current);
+    if (!outcome.ok) return { ok: false, messages: outcome.errors };
+    return { ok: true, incoming: outcome.document, plan: planImport(current, outcome.document), table: true, notices: outcome.notices };
+  } catch (error) {
+    return {
+      ok: false,
+      messages: [`Filen gick inte att läsa (${error instanceof Error ? error.message : String(error)}). Kontrollera att den inte är skadad eller öppen i ett annat program.`],
+    };
+  }
+}
+
+/** A Hemmaplan document's text, checked by the validator and planned against the current document. */
+export function readDocumentText(text: string, current: HemmaplanDocument): ImportReading {
+  const parsed = parseDocumentText(text);
+  if (!parsed.ok) return { ok: false, messages: issueLines(parsed.issues) };
+  return { ok: true, incoming: parsed.document, plan: planImport(current, parsed.document), table: false, notices: [] };
+}
+
+/**
+ * Stores an import as the user chose, merged with the document as it is stored at that moment,
+ * in one transaction and one undo step. A refused or failed import changes nothing.
+ */
+export function commitImport(
+  store: DocumentStore,
+  incoming: HemmaplanDocument,
+  choice: ImportChoice,
+  settings: 'current' | 'incoming' = 'current',
+): Promise<EditOutcome> {
+  return store.replaceDocument((current) => applyImport(current, incoming, choice, { settings }));
+}

@@ -1,0 +1,79 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HemmaplanDatabase } from '../../src/data/db';
+import { DocumentStore } from '../../src/data/store';
+import { commitImport, fileKind, MAX_IMPORT_BYTES, readImportFile, type ImportFile } from '../../src/data/importer';
+import { stringifyDocument } from '../../src/exchange/serialise';
+import { exampleDocument } from '../example';
+
+function file(name: string, text: string, size = new TextEncoder().encode(text).length): ImportFile {
+  return { name, size, text: async () => text, arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer };
+}
+
+const open: HemmaplanDatabase[] = [];
+let counter = 0;
+function newStore(): DocumentStore {
+  const db = new HemmaplanDatabase(`importer-${++counter}`);
+  open.push(db);
+  return new DocumentStore(db);
+}
+afterEach(async () => {
+  for (const db of open.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+describe('reading an import file', () => {
+  it('knows files by their names', () => {
+    expect(['a.hemmaplan.json', 'B.JSON', 'p.csv', 'p.txt', 'k.xlsx', 'k.xls', 'bild.png'].map(fileKind)).toEqual(['document', 'document', 'csv', 'csv', 'xlsx', undefined, undefined]);
+  });
+
+  it('refuses an unknown kind and a file over the size limit, in Swedish, before reading it', async () => {
+    const current = exampleDocument();
+    const unknown = await readImportFile(file('bild.png', ''), 'placementTypes', current);
+    expect(unknown).toEqual({ ok: false, messages: [expect.stringContaining('.hemmaplan.json')] });
+    const huge = { ...file('stor.hemmaplan.json', '{}'), size: MAX_IMPORT_BYTES + 1, text: () => Promise.reject(new Error('must not be read')) };
+    expect(await readImportFile(huge, 'placementTypes', current)).toEqual({ ok: false, messages: [expect.stringContaining('50 MB')] });
+  });
+
+  it('lists the validator’s messages for a broken document, and reports text that is not JSON', async () => {
+    const current = exampleDocument();
+    const json = JSON.parse(stringifyDocument(current));
+    json.placementTypes[0].price = 'gratis';
+    const broken = await readImportFile(file('x.hemmaplan.json', JSON.stringify(json)), 'placementTypes', current);
+    expect(broken.ok).toBe(false);
+    expect(!broken.ok && broken.messages.some((m) => m.startsWith('placementTypes[0].price'))).toBe(true);
+    const notJson = await readImportFile(file('x.hemmaplan.json', '{"format":'), 'placementTypes', current);
+    expect(notJson.ok).toBe(false);
+  });
+
+  it('plans a valid document and a CSV price list against the current document', async () => {
+    const current = exampleDocument();
+    const same = await readImportFile(file('x.hemmaplan.json', stringifyDocument(current)), 'placementTypes', current);
+    expect(same.ok && same.plan.lists.scenarios.identical.length).toBe(current.scenarios.length);
+    expect(same.ok && same.table).toBe(false);
+    const prices = await readImportFile(file('p.csv', 'Namn;Enhet;Pris;Prisår\r\nStödboende;dygn;1950;2025\r\n'), 'placementTypes', current);
+    expect(prices.ok && prices.table).toBe(true);
+    expect(prices.ok && prices.plan.lists.placementTypes.new.map((t) => t.name)).toEqual(['Stödboende']);
+  });
+
+  it('reports an XLSX file that is not a workbook instead of throwing', async () => {
+    const reading = await readImportFile(file('k.xlsx', 'inte en arbetsbok'), 'interventions', exampleDocument());
+    expect(reading.ok).toBe(false);
+  });
+});
+
+describe('storing an import', () => {
+  it('replaces all in one step that one undo takes back', async () => {
+    const store = newStore();
+    await store.seedOnce(exampleDocument());
+    const before = await store.readStored();
+    const incoming = { ...exampleDocument(), scenarios: [] };
+    expect(await commitImport(store, incoming, 'replace-all')).toEqual({ ok: true });
+    const after = await store.read();
+    expect(after.ok && after.document.scenarios).toEqual([]);
+    await store.undo();
+    expect(await store.readStored()).toEqual(before);
+  });
+});

@@ -9,7 +9,7 @@ import { parseDocument } from '../exchange/document';
 import { serialiseDocument, serialiseListItem, serialiseSettings, type ListItem } from '../exchange/serialise';
 import type { Issue, JsonObject } from '../exchange/reader';
 import { CURRENT_VERSION, FORMAT } from '../exchange/migrate';
-import { type HemmaplanDatabase, type ListName, LISTS, type StoredEntity } from './db';
+import { type HemmaplanDatabase, type ListName, LISTS, type SafetyCopy, type StoredEntity } from './db';
 
 /** The stored lists and settings, in list order: what an edit is checked against. */
 export interface StoredDocument {
@@ -27,7 +27,11 @@ export interface IssueLocation {
   field?: string;
 }
 
-export type EditOutcome = { ok: true } | { ok: false; issues: Issue[]; at?: IssueLocation };
+/**
+ * `pending`: the browser refused to store the change (full disk, blocked storage); it is kept in
+ * this tab, shown as if saved, and written by `retryPending` (see `pendingFailure`).
+ */
+export type EditOutcome = { ok: true; pending?: true } | { ok: false; issues: Issue[]; at?: IssueLocation };
 export type EditRefusal = Extract<EditOutcome, { ok: false }>;
 
 /** Builds a change from the document as it is stored when the change is written, or refuses. */
@@ -60,6 +64,38 @@ export interface Change {
 const SETTINGS_KEY = 'settings';
 const SEEDED_KEY = 'seeded';
 const HISTORY_LIMIT = 200;
+/** How many days of safety copies are kept. */
+export const SAFETY_COPY_DAYS = 10;
+
+/** Changes the browser refused to store, and why. */
+export interface PendingFailure {
+  error: unknown;
+  changes: number;
+}
+
+/**
+ * Whether an error comes from the browser's storage (full, blocked, closed, lost) rather than
+ * from Hemmaplan's own code: only those keep the change pending for a retry.
+ */
+export function isStorageError(error: unknown): boolean {
+  const names = new Set<string>();
+  for (let e = error as { name?: unknown; inner?: unknown } | undefined, depth = 0; e && depth < 4; e = e.inner as typeof e, depth++) {
+    if (typeof e.name === 'string') names.add(e.name);
+  }
+  return [
+    'QuotaExceededError',
+    'AbortError',
+    'UnknownError',
+    'InvalidStateError',
+    'DatabaseClosedError',
+    'OpenFailedError',
+    'MissingAPIError',
+    'SecurityError',
+    'TransactionInactiveError',
+    'ReadOnlyError',
+    'VersionError',
+  ].some((name) => names.has(name));
+}
 
 export function toExchangeJson(stored: StoredDocument): JsonObject {
   const json: JsonObject = { format: FORMAT, version: CURRENT_VERSION, settings: stored.settings };
@@ -119,6 +155,12 @@ export class DocumentStore {
   private readonly undoStack: Change[] = [];
   private readonly redoStack: Change[] = [];
   private readonly watchers = new Set<(outcome: ReadOutcome) => void>();
+  /** The document as last read from or written to the database. */
+  private lastStored: StoredDocument | undefined;
+  /** Changes the browser refused to store, oldest first, kept until a retry writes them. */
+  private pending: { change: Change; record: boolean }[] = [];
+  private pendingError: unknown;
+  private readonly failureWatchers = new Set<(failure: PendingFailure | null) => void>();
 
   constructor(readonly db: HemmaplanDatabase) {}
 
@@ -129,7 +171,12 @@ export class DocumentStore {
       for (const list of LISTS) lists[list] = await this.db.list(list).orderBy('position').toArray();
       const settings = (await this.db.values.get(SETTINGS_KEY))?.value;
       return { settings: (settings ?? {}) as JsonObject, lists };
-    });
+    }).then((stored) => (this.lastStored = stored));
+  }
+
+  /** The stored document with the changes that are waiting to be written laid over it. */
+  private withPending(stored: StoredDocument): StoredDocument {
+    return this.pending.reduce((doc, { change }) => applyToStored(doc, change), stored);
   }
 
   async read(): Promise<ReadOutcome> {
@@ -142,7 +189,7 @@ export class DocumentStore {
    */
   watch(onChange: (outcome: ReadOutcome) => void, onError: (error: unknown) => void = console.error): () => void {
     const subscription = liveQuery(() => this.readStored()).subscribe({
-      next: (stored) => onChange(validateStored(stored)),
+      next: (stored) => onChange(validateStored(this.withPending(stored))),
       error: onError,
     });
     // This tab's own changes are shown as soon as they are written, without waiting for the
@@ -194,41 +241,150 @@ export class DocumentStore {
    * really there.
    */
   async apply(change: Change | ChangeBuilder, options: { record?: boolean } = {}): Promise<EditOutcome> {
+    // Changes still waiting go first, so that this one builds on them, in this tab and on disk.
+    if (this.pending.length > 0 && !(await this.retryPending())) return this.keepPending(change, options, this.pendingError);
     let applied: Change | undefined;
     let written: ReadOutcome | undefined;
-    const outcome = await this.db.transaction('rw', [...LISTS.map((l) => this.db.list(l)), this.db.values], async (): Promise<EditOutcome> => {
-      const stored = await this.readStored();
-      let built: Change;
-      if (typeof change === 'function') {
-        const current = validateStored(stored);
-        if (!current.ok) return { ok: false, issues: current.issues };
-        const result = change({ document: current.document, stored });
-        if ('ok' in result) return result;
-        built = result;
-      } else {
-        built = change;
-      }
-      const candidate = validateStored(applyToStored(stored, built));
-      if (!candidate.ok) {
-        const at = locateIssue(candidate.stored, candidate.issues[0]!.path);
-        return at ? { ok: false, issues: candidate.issues, at } : { ok: false, issues: candidate.issues };
-      }
-      for (const row of built.rows) {
-        if (row.after) await this.db.list(row.list).put(row.after);
-        else await this.db.list(row.list).delete(row.id);
-      }
-      if (built.settings) await this.db.values.put({ key: SETTINGS_KEY, value: built.settings.after });
-      applied = built;
-      written = candidate;
-      return { ok: true };
-    });
-    if (outcome.ok && written) for (const watcher of this.watchers) watcher(written);
-    if (outcome.ok && applied && options.record !== false) {
-      this.undoStack.push(applied);
-      if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
-      this.redoStack.length = 0;
+    let outcome: EditOutcome;
+    try {
+      outcome = await this.db.transaction('rw', [...LISTS.map((l) => this.db.list(l)), this.db.values], async (): Promise<EditOutcome> => {
+        const stored = await this.readStored();
+        const built = buildChange(change, stored);
+        if ('ok' in built) return built;
+        const candidate = validateStored(applyToStored(stored, built));
+        if (!candidate.ok) return refusal(candidate);
+        for (const row of built.rows) {
+          if (row.after) await this.db.list(row.list).put(row.after);
+          else await this.db.list(row.list).delete(row.id);
+        }
+        if (built.settings) await this.db.values.put({ key: SETTINGS_KEY, value: built.settings.after });
+        applied = built;
+        written = candidate;
+        return { ok: true };
+      });
+    } catch (error) {
+      if (!isStorageError(error)) throw error;
+      return this.keepPending(change, options, error);
     }
+    if (outcome.ok && written) {
+      this.lastStored = written.stored;
+      for (const watcher of this.watchers) watcher(written);
+    }
+    if (outcome.ok && applied) this.recorded(applied, options.record !== false);
     return outcome;
+  }
+
+  private recorded(change: Change, record: boolean): void {
+    if (!record) return;
+    this.undoStack.push(change);
+    if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
+    this.redoStack.length = 0;
+  }
+
+  /**
+   * The browser would not store a change: build it on what this tab last knew (with the changes
+   * already waiting), and when it is valid keep it waiting and show it as if saved, so that the
+   * user's edit stays on screen; `retryPending` writes it, `pendingDocument` exports it.
+   */
+  private keepPending(change: Change | ChangeBuilder, options: { record?: boolean }, error: unknown): EditOutcome {
+    if (!this.lastStored) throw error;
+    const base = this.withPending(this.lastStored);
+    const built = buildChange(change, base);
+    if ('ok' in built) return built;
+    const candidate = validateStored(applyToStored(base, built));
+    if (!candidate.ok) return refusal(candidate);
+    this.pending.push({ change: built, record: options.record !== false });
+    this.pendingError = error;
+    for (const watcher of this.watchers) watcher(candidate);
+    this.notifyFailure();
+    return { ok: true, pending: true };
+  }
+
+  /** Changes the browser refused to store, or null when everything is saved. */
+  get pendingFailure(): PendingFailure | null {
+    return this.pending.length === 0 ? null : { error: this.pendingError, changes: this.pending.length };
+  }
+
+  /** Calls `onChange` whenever changes start or stop waiting to be written. */
+  watchFailure(onChange: (failure: PendingFailure | null) => void): () => void {
+    this.failureWatchers.add(onChange);
+    return () => this.failureWatchers.delete(onChange);
+  }
+
+  private notifyFailure(): void {
+    for (const watcher of this.failureWatchers) watcher(this.pendingFailure);
+  }
+
+  /** The document as this tab shows it, waiting changes included: what an export in trouble saves. */
+  pendingDocument(): HemmaplanDocument | undefined {
+    if (!this.lastStored) return undefined;
+    const outcome = validateStored(this.withPending(this.lastStored));
+    return outcome.ok ? outcome.document : undefined;
+  }
+
+  /**
+   * Writes the waiting changes, oldest first, in one transaction. True when all are stored (or
+   * none were waiting); false when the browser still refuses, and they go on waiting.
+   */
+  async retryPending(): Promise<boolean> {
+    if (this.pending.length === 0) return true;
+    const waiting = this.pending;
+    let written: ReadOutcome | undefined;
+    try {
+      written = await this.db.transaction('rw', [...LISTS.map((l) => this.db.list(l)), this.db.values], async () => {
+        const stored = await this.readStored();
+        const candidate = validateStored(waiting.reduce((doc, { change }) => applyToStored(doc, change), stored));
+        // Another tab has changed the data so that these changes no longer fit: they cannot be
+        // written as they are; they stay waiting (and exportable) rather than being lost.
+        if (!candidate.ok) return undefined;
+        for (const { change } of waiting) {
+          for (const row of change.rows) {
+            if (row.after) await this.db.list(row.list).put(row.after);
+            else await this.db.list(row.list).delete(row.id);
+          }
+          if (change.settings) await this.db.values.put({ key: SETTINGS_KEY, value: change.settings.after });
+        }
+        return candidate;
+      });
+    } catch (error) {
+      if (!isStorageError(error)) throw error;
+      this.pendingError = error;
+      this.notifyFailure();
+      return false;
+    }
+    if (!written) return false;
+    this.pending = [];
+    this.pendingError = undefined;
+    this.lastStored = written.stored;
+    for (const { change, record } of waiting) this.recorded(change, record);
+    for (const watcher of this.watchers) watcher(written);
+    this.notifyFailure();
+    return true;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Safety copies
+
+  /**
+   * Keeps a copy of the document as it is at the first opening on `day` (YYYY-MM-DD), unless that
+   * day has one, and lets go of copies beyond the newest SAFETY_COPY_DAYS days. A document that
+   * does not pass the validator is never copied. Returns whether a copy was taken.
+   */
+  async takeSafetyCopy(day: string, now = new Date()): Promise<boolean> {
+    return this.db.transaction('rw', [...LISTS.map((l) => this.db.list(l)), this.db.values, this.db.safetyCopies], async () => {
+      if (await this.db.safetyCopies.get(day)) return false;
+      const stored = await this.readStored();
+      if (!validateStored(stored).ok) return false;
+      await this.db.safetyCopies.put({ day, savedAt: now.toISOString(), data: toExchangeJson(stored) });
+      const days = (await this.db.safetyCopies.toCollection().primaryKeys()).sort();
+      await this.db.safetyCopies.bulkDelete(days.slice(0, Math.max(0, days.length - SAFETY_COPY_DAYS)));
+      return true;
+    });
+  }
+
+  /** The safety copies, newest first. */
+  async safetyCopies(): Promise<SafetyCopy[]> {
+    return (await this.db.safetyCopies.toArray()).sort((a, b) => b.day.localeCompare(a.day));
   }
 
   get canUndo(): boolean {
@@ -296,6 +452,18 @@ export class DocumentStore {
       return { rows: [], settings: { before: stored.settings, after: serialiseSettings(next) as JsonObject } };
     });
   }
+}
+
+function buildChange(change: Change | ChangeBuilder, stored: StoredDocument): Change | EditRefusal {
+  if (typeof change !== 'function') return change;
+  const current = validateStored(stored);
+  if (!current.ok) return { ok: false, issues: current.issues };
+  return change({ document: current.document, stored });
+}
+
+function refusal(candidate: Extract<ReadOutcome, { ok: false }>): EditRefusal {
+  const at = locateIssue(candidate.stored, candidate.issues[0]!.path);
+  return at ? { ok: false, issues: candidate.issues, at } : { ok: false, issues: candidate.issues };
 }
 
 /** The rows that store the given entities, keeping the positions of existing ones. */

@@ -73,15 +73,21 @@ export interface PendingFailure {
   changes: number;
 }
 
+/** The names of an error and of the errors it wraps (Dexie puts the browser's error in `inner`). */
+export function errorNames(error: unknown): string[] {
+  const names: string[] = [];
+  for (let e = error as { name?: unknown; inner?: unknown } | undefined, depth = 0; e && depth < 4; e = e.inner as typeof e, depth++) {
+    if (typeof e.name === 'string') names.push(e.name);
+  }
+  return names;
+}
+
 /**
  * Whether an error comes from the browser's storage (full, blocked, closed, lost) rather than
  * from Hemmaplan's own code: only those keep the change pending for a retry.
  */
 export function isStorageError(error: unknown): boolean {
-  const names = new Set<string>();
-  for (let e = error as { name?: unknown; inner?: unknown } | undefined, depth = 0; e && depth < 4; e = e.inner as typeof e, depth++) {
-    if (typeof e.name === 'string') names.add(e.name);
-  }
+  const names = new Set(errorNames(error));
   return [
     'QuotaExceededError',
     'AbortError',

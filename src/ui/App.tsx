@@ -1,8 +1,10 @@
 import { A, Navigate, Router, type RouteSectionProps } from '@solidjs/router';
-import { For, lazy, Match, Suspense, Switch, type Component } from 'solid-js';
+import { createEffect, ErrorBoundary, For, lazy, Match, on, Suspense, Switch, type Component } from 'solid-js';
 import { AppContext, useApp } from './context';
 import type { AppState } from './state';
 import { SettingsPage } from './pages/SettingsPage';
+import { WriteFailureBanner } from './components/WriteFailureBanner';
+import { PageError } from './components/PageError';
 
 // The spreadsheet pages carry AG Grid; they load when first opened, not at start-up.
 const InterventionsPage = lazy(() => import('./pages/InterventionsPage').then((m) => ({ default: m.InterventionsPage })));
@@ -33,6 +35,19 @@ function Layout(props: RouteSectionProps) {
     const state = app.load();
     return state.status === 'failed' ? state.message : undefined;
   };
+  // A page that failed is tried again when the user goes to another page.
+  let resetPageError: (() => void) | undefined;
+  createEffect(
+    on(
+      () => props.location.pathname,
+      () => {
+        const reset = resetPageError;
+        resetPageError = undefined;
+        reset?.();
+      },
+      { defer: true },
+    ),
+  );
   const invalidIssues = () => {
     const state = app.load();
     return state.status === 'invalid' ? state.outcome.issues : undefined;
@@ -62,6 +77,7 @@ function Layout(props: RouteSectionProps) {
         </nav>
       </header>
       <main id="innehall" tabindex="-1" classList={{ 'workshop-main': workshop() }}>
+        <WriteFailureBanner />
         <Switch>
           <Match when={app.load().status === 'loading'}>
             <p role="status">Hämtar dina uppgifter …</p>
@@ -86,7 +102,14 @@ function Layout(props: RouteSectionProps) {
             )}
           </Match>
           <Match when={app.current()}>
-            <Suspense fallback={<p role="status">Öppnar sidan …</p>}>{props.children}</Suspense>
+            <ErrorBoundary
+              fallback={(error, reset) => {
+                resetPageError = reset;
+                return <PageError error={error} location={props.location.pathname} reset={reset} />;
+              }}
+            >
+              <Suspense fallback={<p role="status">Öppnar sidan …</p>}>{props.children}</Suspense>
+            </ErrorBoundary>
           </Match>
         </Switch>
       </main>

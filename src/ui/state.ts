@@ -5,7 +5,8 @@
  */
 import { createRoot, createSignal } from 'solid-js';
 import { HemmaplanDatabase } from '../data/db';
-import { DocumentStore, type EditOutcome, type ReadOutcome } from '../data/store';
+import { DocumentStore, errorNames, type EditOutcome, type PendingFailure, type ReadOutcome } from '../data/store';
+import { localDate } from './files/download';
 import { loadExampleDocument } from '../data/example';
 import type { AmountUnit } from '../domain/money';
 
@@ -25,12 +26,19 @@ export interface AppState {
   /** Changes whenever this tab's undo history may have changed, so that undo buttons follow it. */
   history: () => number;
   touchHistory: () => void;
+  /** Changes the browser refused to store (kept on screen until a retry writes them), or null. */
+  writeFailure: () => PendingFailure | null;
 }
+
+/** How often an open tab checks whether a new day needs its safety copy. */
+const SAFETY_COPY_CHECK_MS = 30 * 60 * 1000;
 
 const UNIT_KEY = 'amountUnit';
 
 export function storageFailureMessage(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
+  // Dexie wraps the browser's error (an AbortError around a QuotaExceededError): look inside.
+  const names = errorNames(error);
+  const name = names.includes('QuotaExceededError') ? 'QuotaExceededError' : (names.find((n) => n !== 'AbortError') ?? names[0] ?? '');
   if (name === 'QuotaExceededError') return 'Webbläsarens lagringsutrymme är fullt. Frigör utrymme eller exportera dina data och försök igen.';
   if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'MissingAPIError' || name === 'OpenFailedError') {
     return 'Webbläsaren tillåter inte att Hemmaplan sparar data här (till exempel i privat läge). Öppna Hemmaplan i ett vanligt fönster.';
@@ -44,6 +52,9 @@ export function createAppState(databaseName?: string): AppState {
     const [load, setLoad] = createSignal<LoadState>({ status: 'loading' });
     const [amountUnit, setUnit] = createSignal<AmountUnit>('kr');
     const [history, setHistory] = createSignal(0);
+    const [writeFailure, setWriteFailure] = createSignal<PendingFailure | null>(null);
+    store.watchFailure(setWriteFailure);
+    const takeSafetyCopy = () => store.takeSafetyCopy(localDate()).catch((error: unknown) => console.warn('Säkerhetskopian kunde inte sparas', error));
 
     const fail = (error: unknown) => setLoad({ status: 'failed', message: storageFailureMessage(error) });
     store
@@ -52,6 +63,11 @@ export function createAppState(databaseName?: string): AppState {
         const unit = (await store.db.values.get(UNIT_KEY))?.value;
         if (unit === 'kr' || unit === 'tkr' || unit === 'mnkr') setUnit(unit);
         store.watch((outcome) => setLoad(outcome.ok ? { status: 'ready', outcome } : { status: 'invalid', outcome }), fail);
+        await takeSafetyCopy();
+        setInterval(() => void takeSafetyCopy(), SAFETY_COPY_CHECK_MS);
+        // Ask the browser not to clear Hemmaplan's data under storage pressure; Export och data
+        // shows the answer. Browsers that decide by themselves answer without asking the user.
+        await navigator.storage?.persist?.().catch(() => false);
       })
       .catch(fail);
 
@@ -63,6 +79,7 @@ export function createAppState(databaseName?: string): AppState {
         return state.status === 'ready' ? state.outcome : undefined;
       },
       history,
+      writeFailure,
       touchHistory: () => setHistory((n) => n + 1),
       amountUnit,
       setAmountUnit: async (unit) => {

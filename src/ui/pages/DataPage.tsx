@@ -8,6 +8,7 @@ import type { TableTarget } from '../../exchange/table-import';
 import { commitImport, readImportFile } from '../../data/importer';
 import { downloadFile, fileNamePart, FILE_TYPES, localDate } from '../files/download';
 import { issueMessage } from '../issues';
+import { StoragePanel } from '../components/StoragePanel';
 
 const LIST_LABELS: Record<ListName, string> = {
   interventions: 'Insatser och metoder',
@@ -156,6 +157,8 @@ export function DataPage() {
           </button>
         </fieldset>
       </section>
+
+      <StoragePanel />
 
       <section aria-labelledby="import-rubrik" class="detail-section">
         <h2 id="import-rubrik">Importera</h2>

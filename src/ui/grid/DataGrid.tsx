@@ -105,6 +105,7 @@ interface MessageBox {
 /** What to focus once the rows have changed after an action. */
 type PendingFocus = { kind: 'newRow'; knownIds: Set<string>; until: number } | { kind: 'index'; rowIndex: number; colId: string | null; until: number };
 
+const ROW_DELETED_ELSEWHERE = 'Raden du ändrade har tagits bort, troligen i en annan flik. Det du skrev i cellen sparades inte.';
 const FAILED_ACTION = 'Det gick inte att spara ändringen. Försök igen; om felet kvarstår, ladda om sidan.';
 
 export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
@@ -570,9 +571,22 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
       () => props.rows(),
       (rows) => {
         if (!api) return;
+        // A row being edited here that is gone from the data was deleted elsewhere (another tab).
+        const ids = new Set(rows.map(props.getRowId));
+        const lost = api.getEditingCells().find((c) => {
+          const id = api!.getDisplayedRowAtIndex(c.rowIndex)?.id;
+          return id !== undefined && !ids.has(id);
+        });
         api.setGridOption('rowData', [...rows]);
         focusAfterRowsChanged(rows);
         repositionMessage();
+        if (lost) {
+          showMessage(ROW_DELETED_ELSEWHERE, {
+            rowId: null,
+            rowIndex: Math.max(0, Math.min(lost.rowIndex, api.getDisplayedRowCount() - 1)),
+            field: lost.column?.getColId() ?? null,
+          });
+        }
       },
       { defer: true },
     ),

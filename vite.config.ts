@@ -45,7 +45,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/build/**', 'test/e2e/**', '**/node_modules/**'], environment: 'node' },
+        // Property tests run hundreds of cases and take seconds; on a busy two-core machine more.
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/build/**', 'test/e2e/**', '**/node_modules/**'], environment: 'node', testTimeout: 30_000 },
       },
       {
         extends: true,

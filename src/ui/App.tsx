@@ -3,6 +3,7 @@ import { For, lazy, Match, Suspense, Switch, type Component } from 'solid-js';
 import { AppContext, useApp } from './context';
 import type { AppState } from './state';
 import { SettingsPage } from './pages/SettingsPage';
+import { PersonalDataDialog } from './components/PersonalDataDialog';
 
 // The spreadsheet pages carry AG Grid; they load when first opened, not at start-up.
 const InterventionsPage = lazy(() => import('./pages/InterventionsPage').then((m) => ({ default: m.InterventionsPage })));
@@ -106,6 +107,7 @@ export function App(props: { state: AppState }) {
           { path: '*', component: NotFound },
         ]}
       </Router>
+      <PersonalDataDialog />
     </AppContext.Provider>
   );
 }

@@ -8,6 +8,8 @@ import type { TableTarget } from '../../exchange/table-import';
 import { commitImport, readImportFile } from '../../data/importer';
 import { downloadFile, fileNamePart, FILE_TYPES, localDate } from '../files/download';
 import { issueMessage } from '../issues';
+import type { PersonalDataWarning } from '../../exchange/personal-data';
+import { PersonalDataList } from '../components/PersonalDataList';
 
 const LIST_LABELS: Record<ListName, string> = {
   interventions: 'Insatser och metoder',
@@ -20,7 +22,7 @@ type ImportState =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string }
   | { step: 'invalid'; fileName: string; messages: string[] }
-  | { step: 'preview'; fileName: string; incoming: HemmaplanDocument; plan: ImportPlan; table: boolean; notices: string[] }
+  | { step: 'preview'; fileName: string; incoming: HemmaplanDocument; plan: ImportPlan; table: boolean; notices: string[]; personalData: PersonalDataWarning[] }
   | { step: 'done'; message: string };
 
 /** Export och data: backups and workshop files out, documents, price lists and catalogues in. */
@@ -75,7 +77,7 @@ export function DataPage() {
     }
     setChoice('copies');
     setTakeSettings(false);
-    setState({ step: 'preview', fileName: file.name, incoming: reading.incoming, plan: reading.plan, table: reading.table, notices: reading.notices });
+    setState({ step: 'preview', fileName: file.name, incoming: reading.incoming, plan: reading.plan, table: reading.table, notices: reading.notices, personalData: reading.personalData });
   }
 
   function pickFiles(files: FileList | null | undefined): void {
@@ -244,6 +246,7 @@ export function DataPage() {
       <div class="import-preview" data-testid="import-preview">
         <h3>Förhandsvisning av {props.preview.fileName}</h3>
         <For each={props.preview.notices}>{(notice) => <p class="help">{notice}</p>}</For>
+        <PersonalDataList warnings={props.preview.personalData} />
         <table class="figures">
           <caption>Vad importen innehåller</caption>
           <thead>

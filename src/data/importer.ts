@@ -6,6 +6,7 @@
 import type { HemmaplanDocument } from '../domain/types';
 import { issueLines, parseDocumentText } from '../exchange/document';
 import { applyImport, planImport, type ImportChoice, type ImportPlan } from '../exchange/merge';
+import { personalDataWarnings, type PersonalDataWarning } from '../exchange/personal-data';
 import type { TableTarget } from '../exchange/table-import';
 import type { DocumentStore, EditOutcome } from './store';
 
@@ -40,6 +41,8 @@ export type ImportReading =
       /** True for a price list or catalogue: only one list, so "replace all" is not offered. */
       table: boolean;
       notices: string[];
+      /** Free text in the file that looks like a personnummer or samordningsnummer, shown before importing. */
+      personalData: PersonalDataWarning[];
     };
 
 /**
@@ -59,7 +62,9 @@ export async function readImportFile(file: ImportFile, target: TableTarget, curr
     const rows = kind === 'csv' ? parseCsvRows(await file.text()) : await readXlsxRows(new Uint8Array(await file.arrayBuffer()));
     const outcome = tableToDocument(rows, target, current);
     if (!outcome.ok) return { ok: false, messages: outcome.errors };
-    return { ok: true, incoming: outcome.document, plan: planImport(current, outcome.document), table: true, notices: outcome.notices };
+    // A table brings one list; its document's settings are the current ones, not the file's.
+    const personalData = personalDataWarnings(outcome.document, { settings: false });
+    return { ok: true, incoming: outcome.document, plan: planImport(current, outcome.document), table: true, notices: outcome.notices, personalData };
   } catch (error) {
     return {
       ok: false,
@@ -72,7 +77,7 @@ export async function readImportFile(file: ImportFile, target: TableTarget, curr
 export function readDocumentText(text: string, current: HemmaplanDocument): ImportReading {
   const parsed = parseDocumentText(text);
   if (!parsed.ok) return { ok: false, messages: issueLines(parsed.issues) };
-  return { ok: true, incoming: parsed.document, plan: planImport(current, parsed.document), table: false, notices: [] };
+  return { ok: true, incoming: parsed.document, plan: planImport(current, parsed.document), table: false, notices: [], personalData: personalDataWarnings(parsed.document) };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { AppState } from './state';
 import { SettingsPage } from './pages/SettingsPage';
 import { WriteFailureBanner } from './components/WriteFailureBanner';
 import { PageError } from './components/PageError';
+import { PersonalDataDialog } from './components/PersonalDataDialog';
 
 // The spreadsheet pages carry AG Grid; they load when first opened, not at start-up.
 const InterventionsPage = lazy(() => import('./pages/InterventionsPage').then((m) => ({ default: m.InterventionsPage })));
@@ -129,6 +130,7 @@ export function App(props: { state: AppState }) {
           { path: '*', component: NotFound },
         ]}
       </Router>
+      <PersonalDataDialog />
     </AppContext.Provider>
   );
 }

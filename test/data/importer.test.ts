@@ -77,3 +77,22 @@ describe('storing an import', () => {
     expect(await store.readStored()).toEqual(before);
   });
 });
+
+describe('personal data in an import file', () => {
+  it('lists free text that looks like a personnummer in a document, before anything is stored', async () => {
+    const current = exampleDocument();
+    const json = JSON.parse(stringifyDocument(current));
+    json.initiatives[0].description = 'Barnet 121212-1212 bor hemma';
+    const reading = await readImportFile(file('x.hemmaplan.json', JSON.stringify(json)), 'placementTypes', current);
+    expect(reading.ok && reading.personalData.map((w) => [w.path, w.matches.map((m) => m.text)])).toEqual([['initiatives[0].description', ['121212-1212']]]);
+    const clean = await readImportFile(file('x.hemmaplan.json', stringifyDocument(current)), 'placementTypes', current);
+    expect(clean.ok && clean.personalData).toEqual([]);
+  });
+
+  it('lists it in a CSV price list, by the row’s name, and not for the current settings', async () => {
+    const current = exampleDocument();
+    current.settings = { ...current.settings, organisation: 'Kontakt 121212-1212' };
+    const prices = await readImportFile(file('p.csv', 'Namn;Enhet;Pris;Prisår;Källa\r\nStödboende;dygn;1950;2025;Avtal för 121212-1212\r\nHVB;dygn;5000;2025;070-123 45 67\r\n'), 'placementTypes', current);
+    expect(prices.ok && prices.personalData.map((w) => w.location)).toEqual(['Placeringskostnader › Stödboende › Källa']);
+  });
+});

@@ -37,6 +37,8 @@ import { csvText, type CsvCell } from '../../exchange/csv';
 import { downloadFile, fileNamePart, FILE_TYPES, localDate } from '../files/download';
 import { cellValue, isCellEditable, safeUrl, toColumnDefs, type GridColumn } from './columns';
 import { GRID_LOCALE_TEXT } from './locale';
+import { containsPersonalNumber } from '../../domain/personal-data';
+import { confirmFreeText, selectPersonalNumber } from '../components/PersonalDataDialog';
 
 /** The Community modules this adapter uses, registered for its grids only. */
 const GRID_MODULES: Module[] = [
@@ -248,7 +250,45 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     }
     if (col.type.equals(parsed.value, cellValue(col, row))) return;
     hideMessage();
-    void run(() => props.onEdit([{ rowId, values: { [col.field]: parsed.value } }]), anchor);
+    guardFreeText(
+      freeTextOf(col, parsed.value),
+      () => void run(() => props.onEdit([{ rowId, values: { [col.field]: parsed.value } }]), anchor),
+      () => editAgain(rowId, col.field, text),
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The personal data guard: free text that looks like a personnummer is saved only when confirmed.
+
+  /** The free text a value of a column would save: text, long-text and link cells (and free-text lists). */
+  function freeTextOf(col: GridColumn<T>, value: unknown): string[] {
+    if (col.type.kind !== 'text' && col.type.kind !== 'longText' && col.type.kind !== 'link') return [];
+    if (typeof value === 'string') return [value];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  }
+
+  /** Saves at once, or after the user has confirmed text that looks like a personnummer; else `cancel`. */
+  function guardFreeText(texts: string[], save: () => void, cancel: () => void): void {
+    if (!texts.some((t) => containsPersonalNumber(t))) return save();
+    void confirmFreeText(texts).then((ok) => (ok ? save() : cancel()));
+  }
+
+  /** Opens the cell's editor again with what the user typed, the number selected, so that it can be changed. */
+  function editAgain(rowId: string, field: string, text: string): void {
+    const index = api?.getRowNode(rowId)?.rowIndex;
+    if (!api || index === null || index === undefined) return;
+    api.ensureIndexVisible(index);
+    api.setFocusedCell(index, field);
+    api.startEditingCell({ rowIndex: index, colKey: field });
+    requestAnimationFrame(() => {
+      const editor = gridEl.querySelector<HTMLInputElement | HTMLTextAreaElement>(
+        '.ag-cell-inline-editing input, .ag-cell-inline-editing textarea, .ag-popup-editor input, .ag-popup-editor textarea',
+      );
+      if (!editor) return;
+      editor.value = text;
+      selectPersonalNumber(editor);
+    });
+    announce('Inget sparades. Ändra texten i cellen.', 'polite');
   }
 
   function isEditing(): boolean {
@@ -285,6 +325,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
 
     const rowCount = api.getDisplayedRowCount();
     const edits: RowEdit[] = [];
+    const texts: string[] = [];
     const errors: { text: string; anchor: CellAnchor }[] = [];
     let cellCount = 0;
     table.forEach((cells, r) => {
@@ -309,6 +350,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
         }
         if (row !== undefined && col.type.equals(parsed.value, cellValue(col, row))) return;
         values[col.field] = parsed.value;
+        texts.push(...freeTextOf(col, parsed.value));
         cellCount++;
       });
       if (row === undefined || Object.keys(values).length > 0) edits.push({ rowId, values });
@@ -326,11 +368,13 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     }
     hideMessage();
     const newRows = edits.filter((e) => e.rowId === null).length;
-    void run(() => props.onEdit(edits), startAnchor).then((ok) => {
-      if (!ok) return;
-      const added = newRows > 0 ? ` och ${newRows} ${newRows === 1 ? 'ny rad' : 'nya rader'}` : '';
-      announce(`Klistrade in ${cellCount} ${cellCount === 1 ? 'cell' : 'celler'}${added}.`, 'polite');
-    });
+    const paste = () =>
+      void run(() => props.onEdit(edits), startAnchor).then((ok) => {
+        if (!ok) return;
+        const added = newRows > 0 ? ` och ${newRows} ${newRows === 1 ? 'ny rad' : 'nya rader'}` : '';
+        announce(`Klistrade in ${cellCount} ${cellCount === 1 ? 'cell' : 'celler'}${added}.`, 'polite');
+      });
+    guardFreeText(texts, paste, () => showMessage('Inget klistrades in. Ändra texten och klistra in den igen.', startAnchor));
   }
 
   function onCopy(event: ClipboardEvent): void {

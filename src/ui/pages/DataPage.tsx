@@ -9,6 +9,8 @@ import { commitImport, readImportFile } from '../../data/importer';
 import { downloadFile, fileNamePart, FILE_TYPES, localDate } from '../files/download';
 import { issueMessage } from '../issues';
 import { StoragePanel } from '../components/StoragePanel';
+import type { PersonalDataWarning } from '../../exchange/personal-data';
+import { PersonalDataList } from '../components/PersonalDataList';
 
 const LIST_LABELS: Record<ListName, string> = {
   interventions: 'Insatser och metoder',
@@ -21,7 +23,7 @@ type ImportState =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string }
   | { step: 'invalid'; fileName: string; messages: string[] }
-  | { step: 'preview'; fileName: string; incoming: HemmaplanDocument; plan: ImportPlan; table: boolean; notices: string[] }
+  | { step: 'preview'; fileName: string; incoming: HemmaplanDocument; plan: ImportPlan; table: boolean; notices: string[]; personalData: PersonalDataWarning[] }
   | { step: 'done'; message: string };
 
 /** Export och data: backups and workshop files out, documents, price lists and catalogues in. */
@@ -76,7 +78,7 @@ export function DataPage() {
     }
     setChoice('copies');
     setTakeSettings(false);
-    setState({ step: 'preview', fileName: file.name, incoming: reading.incoming, plan: reading.plan, table: reading.table, notices: reading.notices });
+    setState({ step: 'preview', fileName: file.name, incoming: reading.incoming, plan: reading.plan, table: reading.table, notices: reading.notices, personalData: reading.personalData });
   }
 
   function pickFiles(files: FileList | null | undefined): void {
@@ -247,6 +249,7 @@ export function DataPage() {
       <div class="import-preview" data-testid="import-preview">
         <h3>Förhandsvisning av {props.preview.fileName}</h3>
         <For each={props.preview.notices}>{(notice) => <p class="help">{notice}</p>}</For>
+        <PersonalDataList warnings={props.preview.personalData} />
         <table class="figures">
           <caption>Vad importen innehåller</caption>
           <thead>

@@ -4,6 +4,7 @@ import type { AmountUnit } from '../../domain/money';
 import { NumberField } from '../components/NumberField';
 import type { Settings } from '../../domain/types';
 import { issueMessage } from '../issues';
+import { confirmFreeText, selectPersonalNumber } from '../components/PersonalDataDialog';
 
 type PercentField = 'payrollOverheadPercent' | 'salaryGrowthPercent' | 'priceGrowthPercent' | 'discountRatePercent';
 
@@ -67,8 +68,14 @@ export function SettingsPage() {
           <input
             id="organisation"
             value={settings().organisation}
-            onChange={(e) => {
-              const organisation = e.currentTarget.value;
+            onChange={async (e) => {
+              const input = e.currentTarget;
+              const organisation = input.value;
+              if (!(await confirmFreeText([organisation]))) {
+                setMessage('organisation', 'Organisationen sparades inte. Ändra texten och lämna fältet för att spara.');
+                selectPersonalNumber(input);
+                return;
+              }
               void save('organisation', (current) => ({ ...current, organisation }));
             }}
           />

@@ -84,6 +84,8 @@ describe('offline', () => {
     const { page, context } = tab;
     await controlledByServiceWorker(page);
     await expect.poll(() => page.getByTestId('app-notice').textContent()).toContain(OFFLINE_READY);
+    await page.getByTestId('app-notice').getByRole('button', { name: 'Stäng' }).click();
+    await expect.poll(() => page.getByTestId('app-notice').count()).toBe(0);
 
     await context.setOffline(true);
     await expectNetworkCut(context);

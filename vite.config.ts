@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * No request may leave the machine and no inline script may run: the built page carries a
@@ -30,8 +31,53 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Offline: a service worker precaches every file the app can load, the on-demand chunks (AG Grid,
+ * ExcelJS, docx) and the grid's icon font included, so that after one visit everything works
+ * without a network. A new version waits until the user presses "Uppdatera nu" (registerType
+ * 'prompt': no skipWaiting at install); the registration is app code (src/ui/components/
+ * UpdatePrompt.tsx), not an inline script, so the Content-Security-Policy stays strict.
+ */
+const offline = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  // The icons are matched by globPatterns below; listing them twice is noise.
+  includeManifestIcons: false,
+  manifest: {
+    name: 'Hemmaplan – kostnadsscenarier för hemmaplanslösningar',
+    short_name: 'Hemmaplan',
+    description: 'Kostnadsscenarier för hemmaplanslösningar inom individ- och familjeomsorgen. Allt sparas i webbläsaren på den här datorn.',
+    lang: 'sv',
+    dir: 'ltr',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    theme_color: '#1d4e5f',
+    background_color: '#ffffff',
+    icons: [
+      { src: '/pwa-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: '/pwa-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: '/pwa-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,woff2,svg,png}'],
+    globIgnores: ['**/*.map'],
+    // AG Grid and ExcelJS are close to 1 MB each; nothing the app loads may be left out.
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    // The first service worker takes the open page at once, so that it works offline without a
+    // reload. This cannot swap code under an edit: an update only activates on "Uppdatera nu".
+    clientsClaim: true,
+    skipWaiting: false,
+    cleanupOutdatedCaches: true,
+    sourcemap: false,
+  },
+});
+
 export default defineConfig({
-  plugins: [solid(), contentSecurityPolicy()],
+  plugins: [solid(), contentSecurityPolicy(), offline],
   build: {
     target: 'es2022',
     sourcemap: true,

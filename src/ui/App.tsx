@@ -16,6 +16,7 @@ const WorkshopPage = lazy(() => import('./pages/WorkshopPage').then((m) => ({ de
 const DataPage = lazy(() => import('./pages/DataPage').then((m) => ({ default: m.DataPage })));
 const PlacementTypesPage = lazy(() => import('./pages/PlacementTypesPage').then((m) => ({ default: m.PlacementTypesPage })));
 import { issueMessage } from './issues';
+import { UpdatePrompt } from './components/UpdatePrompt';
 
 /** The pages, in the order a user meets the work. */
 export const PAGES: { path: string; label: string; component: Component }[] = [
@@ -114,6 +115,7 @@ function Layout(props: RouteSectionProps) {
           </Match>
         </Switch>
       </main>
+      <UpdatePrompt />
       <footer class="app-footer" classList={{ 'workshop-hidden': workshop() }}>Hemmaplan sparar allt i den här webbläsaren på den här datorn. Inget skickas över nätet.</footer>
     </>
   );

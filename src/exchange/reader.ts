@@ -21,6 +21,12 @@ export const MAX_URL_LENGTH = 2_000;
 /** Amounts beyond this are typing mistakes, not plans: 1 000 000 000 000 000 (a thousand billion kronor). */
 export const MAX_MAGNITUDE = new Decimal('1e15');
 const MAX_DECIMAL_TEXT = 60;
+/**
+ * Decimal places a number may have. With MAX_MAGNITUDE this keeps its plain text (the form it is
+ * written back in, without an exponent) within MAX_DECIMAL_TEXT, so that "1e-999" cannot be read
+ * and then exported as a thousand digits that no file can hold.
+ */
+export const MAX_DECIMAL_PLACES = 40;
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,4})?$/;
 
 export type JsonObject = Record<string, unknown>;
@@ -163,6 +169,10 @@ export class Reader {
     const decimal = new Decimal(text);
     if (decimal.e >= MAX_MAGNITUDE_EXPONENT && decimal.abs().gt(MAX_MAGNITUDE)) {
       this.report(fieldPath(path, key), `är orimligt stort; högst ${sv(MAX_MAGNITUDE)} är tillåtet`);
+      return undefined;
+    }
+    if (decimal.decimalPlaces() > MAX_DECIMAL_PLACES) {
+      this.report(fieldPath(path, key), `har för många decimaler; högst ${MAX_DECIMAL_PLACES} är tillåtna`);
       return undefined;
     }
     const { min, max } = options;

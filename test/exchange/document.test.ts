@@ -519,6 +519,17 @@ describe('decimal values', () => {
     expect(doc.scenarios[0]?.effects[0]?.expectedShare.equals('0.0000001')).toBe(true);
   });
 
+  it('refuses more than 40 decimal places, so that what is read can be written back and read again', () => {
+    // "1e-999" is a valid decimal, but written out without an exponent it is a thousand digits.
+    expectIssue(withValue('scenarios[0].effects[0].perYear[0].placements', '1e-999'), 'scenarios[0].effects[0].perYear[0].placements', /decimaler/);
+    expectIssue(withValue('placementTypes[0].price', `0.${'0'.repeat(40)}1`), 'placementTypes[0].price', /högst 40/);
+    expectIssue(withValue('settings.discountRatePercent', 1e-41), 'settings.discountRatePercent', /decimaler/);
+    const finest = expectValid(withValue('placementTypes[0].price', `999999999999999.${'9'.repeat(40)}`));
+    const again = parseDocumentText(stringifyDocument(finest));
+    expect(again.ok).toBe(true);
+    expect(expectValid(withValue('placementTypes[0].price', '1e-40')).placementTypes[0]!.price.toFixed()).toBe(`0.${'0'.repeat(39)}1`);
+  });
+
   it('writes decimals read from JSON numbers back as strings', () => {
     const doc = expectValid(withValue('initiatives[0].costLines[2].amountPerYear', 0.1));
     const json: Json = serialiseDocument(doc);

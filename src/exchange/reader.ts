@@ -268,11 +268,19 @@ export class Reader {
   }
 }
 
-/** The id of a raw list item, when it has a usable one. */
+/**
+ * The id of a raw list item, when it has a usable one. An id that is empty or too long is reported
+ * where it is, and not again (quoted in full) as a duplicate or a dangling reference.
+ */
 export function rawId(item: unknown, key = 'id'): string | undefined {
   if (!isObject(item)) return undefined;
   const id = item[key];
-  return typeof id === 'string' && id.trim() !== '' ? id : undefined;
+  return isUsableId(id) ? id : undefined;
+}
+
+/** A raw value that can be an id: a string of at most MAX_ID_LENGTH characters, not only spaces. */
+export function isUsableId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && value.trim() !== '';
 }
 
 /** A raw list, or no items when the value is not a list (the reader reports that). */

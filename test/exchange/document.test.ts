@@ -703,6 +703,24 @@ describe('ids', () => {
     ['a cost-line id of 100 characters', 'initiatives[0].costLines[3].id', long(100)],
   ]);
 
+  it('reports an overlong id once, where it is, and never quotes it in full', () => {
+    const id = long(1_000_000);
+    const outcome = withChange((d) => {
+      d.interventions.push({ id, name: 'A' }, { id, name: 'B' });
+      d.initiatives[0].interventionIds = [id];
+      d.scenarios[0].initiativeIds.push(id, id);
+      d.scenarios[0].effects[0].fromPlacementTypeId = id;
+    });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    const lines = issueLines(outcome.issues);
+    for (const line of lines) expect(line.length).toBeLessThan(200);
+    const n = outcome.issues.filter((i) => /^scenarios\[0\]\.initiativeIds\[\d+\]$/.test(i.path)).length;
+    expect(n).toBe(2);
+    expect(outcome.issues).toHaveLength(6);
+    expect(outcome.issues.every((i) => /för lång/.test(i.message))).toBe(true);
+  });
+
   it('accepts an id of 100 characters that is referred to', () => {
     const id = long(100);
     const doc = expectValid(

@@ -229,8 +229,8 @@ describe('scenarioAppendix: the Word appendix of a scenario', () => {
     expect(paragraphs).toContain('HVB: 4\u00a0728\u00a0kr per dygn i 2025 års prisnivå. Källa: Prislista 2025. https://example.se/pris?a=1&b=2');
     expect(paragraphs).toContain('Familjehem: 10\u00a0866\u00a0kr per månad i 2021 års prisnivå.');
     expect(paragraphs.some((p) => p.includes('Används inte'))).toBe(false);
-    expect(xml).toMatch(/<w:hyperlink [^>]*r:id="(\w+)"/);
-    const id = /<w:hyperlink [^>]*r:id="(\w+)"/.exec(xml)![1]!;
+    expect(xml).toMatch(/<w:hyperlink [^>]*r:id="([\w-]+)"/);
+    const id = /<w:hyperlink [^>]*r:id="([\w-]+)"/.exec(xml)![1]!;
     const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
     expect(rels).toMatch(new RegExp(`Id="${id}"[^>]*Target="https://example.se/pris\\?a=1&amp;b=2"[^>]*TargetMode="External"`));
     expect(wellFormednessProblem(rels)).toBeNull();

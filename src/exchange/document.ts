@@ -20,7 +20,7 @@ import { DEFAULT_SETTINGS } from '../domain/settings';
 import { ONE } from '../domain/money';
 import { monthIndex } from '../domain/months';
 import { checkVersion } from './migrate';
-import { fieldPath, formatIssue, type Issue, isObject, itemPath, type JsonObject, MAX_YEAR, MIN_YEAR, rawId, rawList, Reader } from './reader';
+import { fieldPath, formatIssue, type Issue, isObject, isUsableId, itemPath, type JsonObject, MAX_YEAR, MIN_YEAR, rawId, rawList, Reader } from './reader';
 
 export type ParseOutcome = { ok: true; document: HemmaplanDocument } | { ok: false; issues: Issue[] };
 
@@ -378,7 +378,7 @@ function checkReferences(r: Reader, json: JsonObject): void {
     const list = rawList(obj[key]);
     for (let k = 0; k < list.length; k++) {
       const value = list[k];
-      if (typeof value === 'string' && value.trim() !== '') visit(value, k);
+      if (isUsableId(value)) visit(value, k);
     }
   };
 

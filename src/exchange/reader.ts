@@ -21,6 +21,12 @@ export const MAX_URL_LENGTH = 2_000;
 /** Amounts beyond this are typing mistakes, not plans: 1 000 000 000 000 000 (a thousand billion kronor). */
 export const MAX_MAGNITUDE = new Decimal('1e15');
 const MAX_DECIMAL_TEXT = 60;
+/**
+ * Decimal places a number may have. With MAX_MAGNITUDE this keeps its plain text (the form it is
+ * written back in, without an exponent) within MAX_DECIMAL_TEXT, so that "1e-999" cannot be read
+ * and then exported as a thousand digits that no file can hold.
+ */
+export const MAX_DECIMAL_PLACES = 40;
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,4})?$/;
 
 export type JsonObject = Record<string, unknown>;
@@ -165,6 +171,10 @@ export class Reader {
       this.report(fieldPath(path, key), `är orimligt stort; högst ${sv(MAX_MAGNITUDE)} är tillåtet`);
       return undefined;
     }
+    if (decimal.decimalPlaces() > MAX_DECIMAL_PLACES) {
+      this.report(fieldPath(path, key), `har för många decimaler; högst ${MAX_DECIMAL_PLACES} är tillåtna`);
+      return undefined;
+    }
     const { min, max } = options;
     if (min !== undefined && isBelow(decimal, min)) {
       this.report(fieldPath(path, key), max !== undefined ? `ska ligga mellan ${sv(min)} och ${sv(max)}` : `får inte vara mindre än ${sv(min)}`);
@@ -258,11 +268,19 @@ export class Reader {
   }
 }
 
-/** The id of a raw list item, when it has a usable one. */
+/**
+ * The id of a raw list item, when it has a usable one. An id that is empty or too long is reported
+ * where it is, and not again (quoted in full) as a duplicate or a dangling reference.
+ */
 export function rawId(item: unknown, key = 'id'): string | undefined {
   if (!isObject(item)) return undefined;
   const id = item[key];
-  return typeof id === 'string' && id.trim() !== '' ? id : undefined;
+  return isUsableId(id) ? id : undefined;
+}
+
+/** A raw value that can be an id: a string of at most MAX_ID_LENGTH characters, not only spaces. */
+export function isUsableId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && value.trim() !== '';
 }
 
 /** A raw list, or no items when the value is not a list (the reader reports that). */

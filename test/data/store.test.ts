@@ -206,6 +206,22 @@ describe('the document store', () => {
       expect(store.canUndo).toBe(false);
     });
 
+    it('refuses a document with an id twice in a list instead of storing one of the two', async () => {
+      const store = newStore();
+      await store.seedOnce(example());
+      const stored = await store.readStored();
+      const outcome = await store.replaceDocument((current) => ({
+        ...current,
+        scenarios: [...current.scenarios, { ...current.scenarios[0]!, name: 'Samma id' }],
+      }));
+      expect(outcome).toEqual({
+        ok: false,
+        issues: [{ path: `scenarios[${stored.lists.scenarios.length}].id`, message: expect.stringMatching(/finns redan i scenarios\[0\]/) }],
+      });
+      expect(await store.readStored()).toEqual(stored);
+      expect(store.canUndo).toBe(false);
+    });
+
     it('writes only the rows that changed', () => {
       const document = example();
       const stored = { settings: serialiseDocument(document).settings as JsonObject, lists: { interventions: [], initiatives: [], placementTypes: [], scenarios: [] } } as StoredDocument;

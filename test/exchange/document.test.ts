@@ -519,6 +519,17 @@ describe('decimal values', () => {
     expect(doc.scenarios[0]?.effects[0]?.expectedShare.equals('0.0000001')).toBe(true);
   });
 
+  it('refuses more than 40 decimal places, so that what is read can be written back and read again', () => {
+    // "1e-999" is a valid decimal, but written out without an exponent it is a thousand digits.
+    expectIssue(withValue('scenarios[0].effects[0].perYear[0].placements', '1e-999'), 'scenarios[0].effects[0].perYear[0].placements', /decimaler/);
+    expectIssue(withValue('placementTypes[0].price', `0.${'0'.repeat(40)}1`), 'placementTypes[0].price', /högst 40/);
+    expectIssue(withValue('settings.discountRatePercent', 1e-41), 'settings.discountRatePercent', /decimaler/);
+    const finest = expectValid(withValue('placementTypes[0].price', `999999999999999.${'9'.repeat(40)}`));
+    const again = parseDocumentText(stringifyDocument(finest));
+    expect(again.ok).toBe(true);
+    expect(expectValid(withValue('placementTypes[0].price', '1e-40')).placementTypes[0]!.price.toFixed()).toBe(`0.${'0'.repeat(39)}1`);
+  });
+
   it('writes decimals read from JSON numbers back as strings', () => {
     const doc = expectValid(withValue('initiatives[0].costLines[2].amountPerYear', 0.1));
     const json: Json = serialiseDocument(doc);
@@ -691,6 +702,24 @@ describe('ids', () => {
     ['an effect id of 100 characters', 'scenarios[0].effects[0].id', long(100)],
     ['a cost-line id of 100 characters', 'initiatives[0].costLines[3].id', long(100)],
   ]);
+
+  it('reports an overlong id once, where it is, and never quotes it in full', () => {
+    const id = long(1_000_000);
+    const outcome = withChange((d) => {
+      d.interventions.push({ id, name: 'A' }, { id, name: 'B' });
+      d.initiatives[0].interventionIds = [id];
+      d.scenarios[0].initiativeIds.push(id, id);
+      d.scenarios[0].effects[0].fromPlacementTypeId = id;
+    });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    const lines = issueLines(outcome.issues);
+    for (const line of lines) expect(line.length).toBeLessThan(200);
+    const n = outcome.issues.filter((i) => /^scenarios\[0\]\.initiativeIds\[\d+\]$/.test(i.path)).length;
+    expect(n).toBe(2);
+    expect(outcome.issues).toHaveLength(6);
+    expect(outcome.issues.every((i) => /för lång/.test(i.message))).toBe(true);
+  });
 
   it('accepts an id of 100 characters that is referred to', () => {
     const id = long(100);

@@ -377,10 +377,13 @@ export class DocumentStore {
    * does not pass the validator is never copied. Returns whether a copy was taken.
    */
   async takeSafetyCopy(day: string, now = new Date()): Promise<boolean> {
-    return this.db.transaction('rw', [...LISTS.map((l) => this.db.list(l)), this.db.values, this.db.safetyCopies], async () => {
+    // Only reads touch the document's tables, so that a user's first edit after opening never
+    // waits behind the copy (nor is lost to a reload while it waits).
+    if (await this.db.safetyCopies.get(day)) return false;
+    const stored = await this.readStored();
+    if (!validateStored(stored).ok) return false;
+    return this.db.transaction('rw', this.db.safetyCopies, async () => {
       if (await this.db.safetyCopies.get(day)) return false;
-      const stored = await this.readStored();
-      if (!validateStored(stored).ok) return false;
       await this.db.safetyCopies.put({ day, savedAt: now.toISOString(), data: toExchangeJson(stored) });
       const days = (await this.db.safetyCopies.toCollection().primaryKeys()).sort();
       await this.db.safetyCopies.bulkDelete(days.slice(0, Math.max(0, days.length - SAFETY_COPY_DAYS)));

@@ -73,6 +73,12 @@ interface Presence {
  */
 export class Reader {
   readonly issues: Issue[] = [];
+  /**
+   * Each distinct number text read so far, parsed once: documents repeat the same few texts
+   * ("0", "1", "0.5") thousands of times. Decimals are immutable, so one object can serve every
+   * field; the range checks, which differ by field, are still made for each.
+   */
+  private readonly parsed = new Map<string, Decimal>();
 
   report(path: string, message: string): void {
     this.issues.push({ path, message });
@@ -161,12 +167,18 @@ export class Reader {
       this.report(fieldPath(path, key), 'ska vara ett tal, helst skrivet som text med punkt som decimaltecken, till exempel "520000" eller "44.53"');
       return undefined;
     }
-    if (text.length > MAX_DECIMAL_TEXT || !DECIMAL_TEXT.test(text)) {
-      const hint = /^\s*-?[\d\s]+,\d+\s*$/.test(text) ? ' (använd punkt, inte komma, som decimaltecken)' : '';
-      this.report(fieldPath(path, key), `”${text.slice(0, 40)}” är inget tal${hint}; skriv till exempel "520000" eller "44.53"`);
-      return undefined;
+    let decimal = this.parsed.get(text);
+    if (decimal === undefined) {
+      if (text.length > MAX_DECIMAL_TEXT || !DECIMAL_TEXT.test(text)) {
+        const hint = /^\s*-?[\d\s]+,\d+\s*$/.test(text) ? ' (använd punkt, inte komma, som decimaltecken)' : '';
+        this.report(fieldPath(path, key), `”${text.slice(0, 40)}” är inget tal${hint}; skriv till exempel "520000" eller "44.53"`);
+        return undefined;
+      }
+      decimal = new Decimal(text);
+      // Zero in any spelling ("0.00", "-0") is kept as plain 0.
+      if (decimal.isZero()) decimal = new Decimal(0);
+      this.parsed.set(text, decimal);
     }
-    const decimal = new Decimal(text);
     if (decimal.e >= MAX_MAGNITUDE_EXPONENT && decimal.abs().gt(MAX_MAGNITUDE)) {
       this.report(fieldPath(path, key), `är orimligt stort; högst ${sv(MAX_MAGNITUDE)} är tillåtet`);
       return undefined;
@@ -184,7 +196,7 @@ export class Reader {
       this.report(fieldPath(path, key), min !== undefined ? `ska ligga mellan ${sv(min)} och ${sv(max)}` : `får inte vara större än ${sv(max)}`);
       return undefined;
     }
-    return decimal.isZero() ? new Decimal(0) : decimal;
+    return decimal;
   }
 
   integer(

@@ -1,32 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HemmaplanDatabase, SCHEMA_VERSIONS } from '../../src/data/db';
 import { DocumentStore, isStorageError, SAFETY_COPY_DAYS, type PendingFailure, type ReadOutcome } from '../../src/data/store';
 import { parseDocument } from '../../src/exchange/document';
 import { Decimal } from '../../src/domain/money';
 import { exampleDocument } from '../example';
+import { readOk, testDatabase } from './databases';
 
-const open: HemmaplanDatabase[] = [];
 let counter = 0;
-
-function database(name: string, versions = SCHEMA_VERSIONS): HemmaplanDatabase {
-  const db = new HemmaplanDatabase(name, versions);
-  open.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
-
-async function readOk(store: DocumentStore) {
-  const outcome = await store.read();
-  if (!outcome.ok) throw new Error(outcome.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
-  return outcome;
-}
+const database = testDatabase;
 
 /**
  * A database whose writes to the given table can be made to fail as a full disk does (through a

@@ -1,28 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { HemmaplanDatabase } from '../../src/data/db';
-import { DocumentStore } from '../../src/data/store';
+import { describe, expect, it } from 'vitest';
 import { commitImport, fileKind, MAX_IMPORT_BYTES, readImportFile, type ImportFile } from '../../src/data/importer';
 import { stringifyDocument } from '../../src/exchange/serialise';
 import { exampleDocument } from '../example';
+import { testStore } from './databases';
 
 function file(name: string, text: string, size = new TextEncoder().encode(text).length): ImportFile {
   return { name, size, text: async () => text, arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer };
 }
 
-const open: HemmaplanDatabase[] = [];
-let counter = 0;
-function newStore(): DocumentStore {
-  const db = new HemmaplanDatabase(`importer-${++counter}`);
-  open.push(db);
-  return new DocumentStore(db);
-}
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const newStore = testStore;
 
 describe('reading an import file', () => {
   it('knows files by their names', () => {

@@ -1,35 +1,16 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { HemmaplanDatabase } from '../../src/data/db';
-import { applyToStored, DocumentStore, replacementChange, type ReadOutcome, type StoredDocument } from '../../src/data/store';
+import { describe, expect, it } from 'vitest';
+import { applyToStored, replacementChange, type ReadOutcome, type StoredDocument } from '../../src/data/store';
 import { serialiseDocument, stringifyDocument } from '../../src/exchange/serialise';
 import type { JsonObject } from '../../src/exchange/reader';
 import { evaluateScenario } from '../../src/domain/scenario';
 import { Decimal } from '../../src/domain/money';
 import type { StaffLine } from '../../src/domain/types';
 import { exampleDocument as example } from '../example';
+import { readOk, testStore } from './databases';
 
-const open: HemmaplanDatabase[] = [];
+const newStore = testStore;
 let counter = 0;
-
-function newStore(name = `test-${++counter}`): DocumentStore {
-  const db = new HemmaplanDatabase(name);
-  open.push(db);
-  return new DocumentStore(db);
-}
-
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
-
-async function readOk(store: DocumentStore) {
-  const outcome = await store.read();
-  if (!outcome.ok) throw new Error(outcome.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
-  return outcome;
-}
 
 describe('the document store', () => {
   it('seeds the example once, and reads back exactly the example', async () => {

@@ -138,3 +138,29 @@ export async function severeAxeViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * The settings as stored in the app's IndexedDB, read inside the page without leaving it: a
+ * reload right after an edit could cut off the write still in progress.
+ */
+export async function storedSettings(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const request = indexedDB.open('hemmaplan');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const get = db.transaction('values').objectStore('values').get('settings');
+          get.onsuccess = () => {
+            db.close();
+            resolve((get.result?.value ?? {}) as Record<string, unknown>);
+          };
+          get.onerror = () => {
+            db.close();
+            reject(get.error);
+          };
+        };
+      }),
+  );
+}

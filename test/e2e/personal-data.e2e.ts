@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { appSession, cell, exampleDocument, expectNoProblems, expectText, grid, gridReady, pasteInto, severeAxeViolations, typeIntoCell } from './app';
+import { appSession, cell, exampleDocument, expectNoProblems, expectText, grid, gridReady, pasteInto, severeAxeViolations, storedSettings, typeIntoCell } from './app';
 import { stringifyDocument } from '../../src/exchange/serialise';
 import { luhnCheckDigit } from '../../src/domain/personal-data';
 
@@ -26,14 +26,11 @@ async function focusedText(page: Page): Promise<string | undefined> {
   return page.evaluate(() => document.activeElement?.textContent?.trim());
 }
 
-/** The organisation as stored: read after a reload, until it is `expected` (the save is asynchronous). */
+/** The organisation as stored (the save is asynchronous), and as shown after a reload. */
 async function expectStoredOrganisation(page: Page, expected: string): Promise<void> {
-  await expect
-    .poll(async () => {
-      await page.reload();
-      return organisationField(page).inputValue();
-    })
-    .toBe(expected);
+  await expect.poll(async () => (await storedSettings(page)).organisation).toBe(expected);
+  await page.reload();
+  expect(await organisationField(page).inputValue()).toBe(expected);
 }
 
 function organisationField(page: Page): Locator {

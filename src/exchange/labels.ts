@@ -11,6 +11,7 @@ import type {
   Effect,
   HemmaplanDocument,
 } from '../domain/types';
+import type { ListItems } from './serialise';
 
 export const TARGET_GROUP_LABELS: Record<TargetGroup, string> = {
   children: 'Barn',
@@ -79,3 +80,11 @@ export function effectName(document: HemmaplanDocument, effect: Effect): string 
   const to = effect.toPlacementTypeId === undefined ? 'hemmaplan' : typeName(effect.toPlacementTypeId);
   return `${typeName(effect.fromPlacementTypeId)} → ${to}`;
 }
+
+/** The lists of a document by the names of the pages that show them. */
+export const LIST_LABELS: Record<keyof ListItems, string> = {
+  interventions: 'Insatser och metoder',
+  initiatives: 'Satsningar',
+  placementTypes: 'Placeringskostnader',
+  scenarios: 'Scenarier',
+};

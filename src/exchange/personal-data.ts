@@ -6,6 +6,7 @@
  */
 import { findPersonalNumbers, type PersonalNumberMatch } from '../domain/personal-data';
 import type { HemmaplanDocument, Settings } from '../domain/types';
+import { LIST_LABELS } from './labels';
 
 export interface PersonalDataWarning {
   /** Where the text is, as the pages name it: "Satsningar › Hemma-hosare › Beskrivning". */
@@ -39,7 +40,7 @@ function freeTexts(document: HemmaplanDocument, options: { settings: boolean }):
 
   document.interventions.forEach((item, i) => {
     const path = `interventions[${i}]`;
-    const at = ['Insatser och metoder', named(item.name)];
+    const at = [LIST_LABELS.interventions, named(item.name)];
     const fields: [keyof typeof item, string][] = [
       ['name', 'Namn'],
       ['shortName', 'Kortnamn'],
@@ -58,7 +59,7 @@ function freeTexts(document: HemmaplanDocument, options: { settings: boolean }):
 
   document.initiatives.forEach((item, i) => {
     const path = `initiatives[${i}]`;
-    const at = ['Satsningar', named(item.name)];
+    const at = [LIST_LABELS.initiatives, named(item.name)];
     texts.push(
       { path: `${path}.name`, location: [...at, 'Namn'], text: item.name },
       { path: `${path}.scope`, location: [...at, 'Omfattning'], text: item.scope },
@@ -74,7 +75,7 @@ function freeTexts(document: HemmaplanDocument, options: { settings: boolean }):
 
   document.placementTypes.forEach((item, i) => {
     const path = `placementTypes[${i}]`;
-    const at = ['Placeringskostnader', named(item.name)];
+    const at = [LIST_LABELS.placementTypes, named(item.name)];
     texts.push(
       { path: `${path}.name`, location: [...at, 'Namn'], text: item.name },
       { path: `${path}.source`, location: [...at, 'Källa'], text: item.source },
@@ -85,7 +86,7 @@ function freeTexts(document: HemmaplanDocument, options: { settings: boolean }):
 
   document.scenarios.forEach((item, i) => {
     const path = `scenarios[${i}]`;
-    const at = ['Scenarier', named(item.name)];
+    const at = [LIST_LABELS.scenarios, named(item.name)];
     texts.push(
       { path: `${path}.name`, location: [...at, 'Namn'], text: item.name },
       { path: `${path}.description`, location: [...at, 'Beskrivning'], text: item.description },

@@ -1,23 +1,17 @@
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { useApp } from '../context';
 import type { HemmaplanDocument } from '../../domain/types';
-import { stringifyDocument } from '../../exchange/serialise';
 import { documentWithScenarios } from '../../exchange/subset';
 import { conflictCount, LIST_NAMES, type ImportChoice, type ImportPlan, type ListName } from '../../exchange/merge';
 import type { TableTarget } from '../../exchange/table-import';
 import { commitImport, readImportFile } from '../../data/importer';
-import { downloadFile, fileNamePart, FILE_TYPES, localDate } from '../files/download';
+import { downloadDocument, fileNamePart, localDate } from '../files/download';
 import { issueMessage } from '../issues';
+import { LIST_LABELS } from '../../exchange/labels';
 import { StoragePanel } from '../components/StoragePanel';
 import type { PersonalDataWarning } from '../../exchange/personal-data';
 import { PersonalDataList } from '../components/PersonalDataList';
 
-const LIST_LABELS: Record<ListName, string> = {
-  interventions: 'Insatser och metoder',
-  initiatives: 'Satsningar',
-  placementTypes: 'Placeringsformer',
-  scenarios: 'Scenarier',
-};
 
 type ImportState =
   | { step: 'idle' }
@@ -38,7 +32,7 @@ export function DataPage() {
   const chosenIds = createMemo(() => document().scenarios.filter((s) => chosen().has(s.id)).map((s) => s.id));
 
   function exportAll(): void {
-    downloadFile(stringifyDocument(document(), new Date().toISOString()), `hemmaplan-${localDate()}.hemmaplan.json`, FILE_TYPES.json);
+    downloadDocument(document(), `hemmaplan-${localDate()}`);
   }
 
   function exportChosen(): void {
@@ -46,7 +40,7 @@ export function DataPage() {
     if (ids.length === 0) return;
     const subset = documentWithScenarios(document(), ids);
     const name = ids.length === 1 ? fileNamePart(subset.scenarios[0]!.name) : `hemmaplan-${ids.length}-scenarier`;
-    downloadFile(stringifyDocument(subset, new Date().toISOString()), `${name}-${localDate()}.hemmaplan.json`, FILE_TYPES.json);
+    downloadDocument(subset, `${name}-${localDate()}`);
   }
 
   function toggle(id: string, on: boolean): void {

@@ -1,8 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { useApp } from '../context';
 import { storageFailureMessage } from '../state';
-import { stringifyDocument } from '../../exchange/serialise';
-import { downloadFile, FILE_TYPES, localDate } from '../files/download';
+import { downloadDocument, localDate } from '../files/download';
 
 /**
  * Shown while the browser refuses to store changes: what happened, that the changes are still on
@@ -31,7 +30,7 @@ export function WriteFailureBanner() {
       setNote('Det finns inget att exportera ännu.');
       return;
     }
-    downloadFile(stringifyDocument(document, new Date().toISOString()), `hemmaplan-osparat-${localDate()}.hemmaplan.json`, FILE_TYPES.json);
+    downloadDocument(document, `hemmaplan-osparat-${localDate()}`);
     setNote('Filen med alla uppgifter, de osparade ändringarna medräknade, finns i din mapp för hämtade filer.');
   }
 

@@ -1,3 +1,6 @@
+import type { HemmaplanDocument } from '../../domain/types';
+import { stringifyDocument } from '../../exchange/serialise';
+
 /** Hands a file to the browser's download, without any network request. */
 export function downloadFile(content: Uint8Array | string, fileName: string, type: string): void {
   const blob = new Blob([typeof content === 'string' ? content : content.slice().buffer], { type });
@@ -35,3 +38,8 @@ export const FILE_TYPES = {
   csv: 'text/csv;charset=utf-8',
   json: 'application/json',
 } as const;
+
+/** A document as a `.hemmaplan.json` file, stamped with the time of export; `name` without the ending. */
+export function downloadDocument(document: HemmaplanDocument, name: string): void {
+  downloadFile(stringifyDocument(document, new Date().toISOString()), `${name}.hemmaplan.json`, FILE_TYPES.json);
+}

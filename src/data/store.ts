@@ -446,9 +446,10 @@ export class DocumentStore {
     return this.apply(({ document, stored }) => {
       const next = build(document);
       if ('ok' in next) return next;
-      // Rows are stored by id: a list with an id twice would lose one of them silently, not be refused.
-      const duplicate = firstDuplicateId(next);
-      return duplicate ? { ok: false, issues: [duplicate] } : replacementChange(stored, next);
+      // Rows are stored by id, so the document is checked as a whole before it becomes rows: a list
+      // with an id twice would otherwise lose one of them silently instead of being refused.
+      const checked = parseDocument(serialiseDocument(next));
+      return checked.ok ? replacementChange(stored, next) : { ok: false, issues: checked.issues };
     });
   }
 
@@ -476,21 +477,6 @@ function buildChange(change: Change | ChangeBuilder, stored: StoredDocument): Ch
 function refusal(candidate: Extract<ReadOutcome, { ok: false }>): EditRefusal {
   const at = locateIssue(candidate.stored, candidate.issues[0]!.path);
   return at ? { ok: false, issues: candidate.issues, at } : { ok: false, issues: candidate.issues };
-}
-
-/** The first id that a list of the document holds twice, as the validator words it. */
-function firstDuplicateId(document: HemmaplanDocument): Issue | undefined {
-  for (const list of LISTS) {
-    const seen = new Map<string, number>();
-    const items: readonly { id: string }[] = document[list];
-    for (let index = 0; index < items.length; index++) {
-      const id = items[index]!.id;
-      const first = seen.get(id);
-      if (first !== undefined) return { path: `${list}[${index}].id`, message: `id ”${id.slice(0, 100)}” finns redan i ${list}[${first}]; varje id ska vara unikt i listan` };
-      seen.set(id, index);
-    }
-  }
-  return undefined;
 }
 
 /** The rows that store the given entities, keeping the positions of existing ones. */

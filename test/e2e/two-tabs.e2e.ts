@@ -12,14 +12,20 @@ const { start } = appSession();
 const INTERVENTIONS = 'Insatser och metoder';
 const ROW = 'abc-3-12';
 
+/** Two tabs of one browser (one database) on Insatser & metoder, their grids drawn. */
+async function twoTabs() {
+  const first = await start('/insatser');
+  const second = await openTab(first.context, '/insatser');
+  const a = grid(first.page, INTERVENTIONS);
+  const b = grid(second.page, INTERVENTIONS);
+  await gridReady(a);
+  await gridReady(b);
+  return { first, second, a, b };
+}
+
 describe('two tabs', () => {
   it('keeps both tabs’ edits of different fields of one row, and the later one of the same field', async () => {
-    const first = await start('/insatser');
-    const second = await openTab(first.context, '/insatser');
-    const a = grid(first.page, INTERVENTIONS);
-    const b = grid(second.page, INTERVENTIONS);
-    await gridReady(a);
-    await gridReady(b);
+    const { first, second, a, b } = await twoTabs();
 
     await typeIntoCell(cell(a, ROW, 'shortName'), 'Från flik ett');
     await typeIntoCell(cell(b, ROW, 'category'), 'Från flik två');
@@ -34,12 +40,7 @@ describe('two tabs', () => {
   });
 
   it('tells the tab that is editing a row when another tab deletes it', async () => {
-    const first = await start('/insatser');
-    const second = await openTab(first.context, '/insatser');
-    const a = grid(first.page, INTERVENTIONS);
-    const b = grid(second.page, INTERVENTIONS);
-    await gridReady(a);
-    await gridReady(b);
+    const { first, second, a, b } = await twoTabs();
 
     // Tab one has a cell of the row open in its editor.
     const name = cell(a, ROW, 'shortName');

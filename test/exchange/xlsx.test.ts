@@ -378,6 +378,19 @@ function setAssumptions(engine: Engine, settings: NewSettings): void {
   set(/^Basår/, settings.baseYear);
 }
 
+/** Changes the assumption cells in the engine; the sheet must then agree with the evaluator on the document with those settings. */
+function expectRecomputed(engine: Engine, document: HemmaplanDocument, scenarioId: string, changed: NewSettings): void {
+  setAssumptions(engine, changed);
+  const edited = withScenarioSettings(document, scenarioId, {
+    payrollOverheadPercent: changed.payroll,
+    salaryGrowthPercent: changed.salary,
+    priceGrowthPercent: changed.price,
+    discountRatePercent: changed.discount,
+    baseYear: changed.baseYear,
+  });
+  expectAllRight(checkWorkbook(engine, edited.document, edited.scenario, false));
+}
+
 /**
  * A generated document with its years moved near `anchor` (validDocument spreads them over
  * 1990–2100, where an initiative seldom meets a scenario): start and end months keep their distance,
@@ -430,15 +443,7 @@ describe('scenarioWorkbook', () => {
 
       // Change every assumption in the sheet: the formulas follow the evaluator's new results.
       const changed = { payroll: new Decimal('40.15'), salary: new Decimal('2.5'), price: new Decimal('3.1'), discount: new Decimal('4'), baseYear: 2024 };
-      setAssumptions(engine, changed);
-      const edited = withScenarioSettings(document, scenario.id, {
-        payrollOverheadPercent: changed.payroll,
-        salaryGrowthPercent: changed.salary,
-        priceGrowthPercent: changed.price,
-        discountRatePercent: changed.discount,
-        baseYear: changed.baseYear,
-      });
-      expectAllRight(checkWorkbook(engine, edited.document, edited.scenario, false));
+      expectRecomputed(engine, document, scenario.id, changed);
     }
   });
 
@@ -551,15 +556,7 @@ describe('scenarioWorkbook', () => {
     expect(overheads[1]!.value).toBe(0.3);
 
     const changed = { payroll: new Decimal('31.42'), salary: new Decimal('-2'), price: new Decimal('4.25'), discount: new Decimal('0'), baseYear: 2029 };
-    setAssumptions(engine, changed);
-    const edited = withScenarioSettings(document, scenario.id, {
-      payrollOverheadPercent: changed.payroll,
-      salaryGrowthPercent: changed.salary,
-      priceGrowthPercent: changed.price,
-      discountRatePercent: changed.discount,
-      baseYear: changed.baseYear,
-    });
-    expectAllRight(checkWorkbook(engine, edited.document, edited.scenario, false));
+    expectRecomputed(engine, document, scenario.id, changed);
   });
 
   it('recomputes when an input of a line, an effect or a placement price changes', async () => {
@@ -605,15 +602,7 @@ describe('scenarioWorkbook', () => {
       const workbook = await readWorkbook(await scenarioWorkbook(document, scenario.id, { date: DATE }));
       const engine = new Engine(workbook);
       expectAllRight(checkWorkbook(engine, document, scenario, true));
-      setAssumptions(engine, changed);
-      const edited = withScenarioSettings(document, scenario.id, {
-        payrollOverheadPercent: changed.payroll,
-        salaryGrowthPercent: changed.salary,
-        priceGrowthPercent: changed.price,
-        discountRatePercent: changed.discount,
-        baseYear: changed.baseYear,
-      });
-      expectAllRight(checkWorkbook(engine, edited.document, edited.scenario, false));
+      expectRecomputed(engine, document, scenario.id, changed);
     }
   }
 

@@ -153,6 +153,8 @@ const BORDER_TOP: Partial<ExcelJS.Borders> = { top: { style: 'thin', color: { ar
  */
 const FORMAT = {
   money: '#,##0 "kr"',
+  // The trailing comma divides by 1 000 for display only: "1 235 tkr" in a Swedish Excel.
+  tkr: '#,##0, "tkr"',
   units: '#,##0',
   year: '0',
   count: '0',
@@ -815,14 +817,18 @@ function writeResults(sheet: Sheet, context: Context, assumptions: Assumptions, 
   const k = SUMMARY.keyFiguresFirstRow;
   sheet.text(1, k - 1, 'Nyckeltal', { bold: true, size: 12 });
   sheet.band(k - 1, 3, FILL_HEADER, BORDER_BOTTOM);
-  sheet.text(1, k, 'Total kostnad');
-  sheet.formula(2, k, at(YEAR_TABLE.cost, sumRow), result.totals.cost, FORMAT.money, true);
-  sheet.text(1, k + 1, 'Total undviken kostnad');
-  sheet.formula(2, k + 1, at(YEAR_TABLE.avoided, sumRow), result.totals.avoided, FORMAT.money, true);
-  sheet.text(1, k + 2, 'Netto (undviken kostnad − kostnad)');
-  sheet.formula(2, k + 2, at(YEAR_TABLE.net, sumRow), result.totals.net, FORMAT.money, true);
-  sheet.text(1, k + 3, 'Nuvärde av netto (med kalkylräntan)');
-  sheet.formula(2, k + 3, at(YEAR_TABLE.discounted, sumRow), result.totals.npv, FORMAT.money, true);
+  // Each in kronor, and beside it the same cell in tkr, as a tjänsteskrivelse writes it.
+  const keyFigures: [string, number, Decimal][] = [
+    ['Total kostnad', YEAR_TABLE.cost, result.totals.cost],
+    ['Total undviken kostnad', YEAR_TABLE.avoided, result.totals.avoided],
+    ['Netto (undviken kostnad − kostnad)', YEAR_TABLE.net, result.totals.net],
+    ['Nuvärde av netto (med kalkylräntan)', YEAR_TABLE.discounted, result.totals.npv],
+  ];
+  keyFigures.forEach(([label, column, value], i) => {
+    sheet.text(1, k + i, label);
+    sheet.formula(2, k + i, at(column, sumRow), value, FORMAT.money, true);
+    sheet.formula(3, k + i, at(2, k + i), value, FORMAT.tkr);
+  });
   sheet.text(1, k + 4, 'Återbetalningsår');
   // The first year whose cumulative net is ≥ 0. Rounded to a millionth of a krona first, so that
   // floating-point noise around an exact zero (cost equal to avoided cost) does not hide it.

@@ -792,6 +792,8 @@ describe('scenarioWorkbook', () => {
     // Input cells are marked; money shows as "1 234 567 kr" in a Swedish Excel.
     expect((po.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFF2CC');
     expect(summary.getCell(rowOf(summary, 'Total kostnad'), 2).numFmt).toBe('#,##0 "kr"');
+    const tkr = summary.getCell(rowOf(summary, 'Total kostnad'), 3);
+    expect([tkr.numFmt, tkr.formula]).toEqual(['#,##0, "tkr"', `B${rowOf(summary, 'Total kostnad')}`]);
     const sentence = rowsWhere(summary, 1, (t) => t.startsWith('Kostnaden '))[0]!;
     expect(summary.getCell(sentence, 2).numFmt).toBe('#,##0');
 

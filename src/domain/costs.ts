@@ -130,11 +130,27 @@ export function unitsOfPlacement(cost: Decimal, type: PlacementType, year: numbe
   return cost.div(factors.placementPrice(type, year));
 }
 
-/** A price per `from` unit converted from a price per `to` unit, through a price per day (§2.5). */
+/**
+ * The factor that turns a price per `unit` into a price per `toUnit`: days(toUnit) / days(unit),
+ * with a day, 365/12 days and 365 days as in §2.5, as a multiplier and a divisor in lowest terms
+ * (one of them is null when it is one).
+ */
+const CONVERSIONS: Record<PlacementUnit, Record<PlacementUnit, { times: Decimal | null; div: Decimal | null }>> = {
+  day: { day: { times: null, div: null }, month: { times: DAYS_PER_YEAR, div: TWELVE }, year: { times: DAYS_PER_YEAR, div: null } },
+  month: { day: { times: TWELVE, div: DAYS_PER_YEAR }, month: { times: null, div: null }, year: { times: TWELVE, div: null } },
+  year: { day: { times: null, div: DAYS_PER_YEAR }, month: { times: null, div: TWELVE }, year: { times: null, div: null } },
+};
+
+/**
+ * A price per `unit` converted to a price per `toUnit` (§2.5). The rule's two steps, to a price per
+ * day and on to the other unit, are taken as one factor with the division last, so that a
+ * conversion with an exact answer gets it: 5 000,03 kr per month is 60 000,36 kr per year, not
+ * 60 000,36…01 from dividing by 365 and multiplying back, which can move a half öre.
+ */
 export function convertPrice(price: Decimal, unit: PlacementUnit, toUnit: PlacementUnit): Decimal {
-  if (unit === toUnit) return price;
-  const perDay = unit === 'day' ? price : unit === 'month' ? price.times(TWELVE).div(DAYS_PER_YEAR) : price.div(DAYS_PER_YEAR);
-  return toUnit === 'day' ? perDay : toUnit === 'month' ? perDay.times(DAYS_PER_YEAR).div(TWELVE) : perDay.times(DAYS_PER_YEAR);
+  const { times, div } = CONVERSIONS[unit][toUnit];
+  const product = times ? price.times(times) : price;
+  return div ? product.div(div) : product;
 }
 
 /** The initiative's period as month indexes; open-ended initiatives run to the end of time. */

@@ -661,11 +661,14 @@ function writeLine(
 // ---------------------------------------------------------------------------------------------
 // Effekter
 
-/** The formula that converts a price per `unit` (in `price`) to a price per `toUnit`, through a price per day (§2.5). */
+/** The formula that converts a price per `unit` (in `price`) to a price per `toUnit`, with the evaluator's factors (§2.5). */
 function convertFormula(price: string, unit: PlacementUnit, toUnit: PlacementUnit): string {
-  if (unit === toUnit) return price;
-  const perDay = unit === 'day' ? price : unit === 'month' ? `${price}*12/365` : `${price}/365`;
-  return toUnit === 'day' ? perDay : toUnit === 'month' ? `${perDay}*365/12` : `${perDay}*365`;
+  const factors: Record<PlacementUnit, Record<PlacementUnit, string>> = {
+    day: { day: '', month: '*365/12', year: '*365' },
+    month: { day: '*12/365', month: '', year: '*12' },
+    year: { day: '/365', month: '/12', year: '' },
+  };
+  return `${price}${factors[unit][toUnit]}`;
 }
 
 const UNIT_SINGULAR: Record<PlacementUnit, string> = { day: 'dygn', month: 'månad', year: 'år' };

@@ -199,6 +199,30 @@ describe('effects (§2.5)', () => {
     expect(result.effects[0]!.years[0]!.avoided).toBe('-104277.00');
   });
 
+  it('a conversion with an exact answer is exact, so a half öre is rounded up as a hand calculation does', () => {
+    const doc = {
+      settings: { priceGrowthPercent: '0', baseYear: 2026 },
+      initiatives: [{ id: 'i', name: 'Satsning', start: '2026-01', costLines: [] }],
+      placementTypes: [
+        { id: 'ar', name: 'Årspris', unit: 'year', price: '100000', priceYear: 2026 },
+        { id: 'manad', name: 'Månadspris', unit: 'month', price: '5000.03', priceYear: 2026 },
+      ],
+      scenarios: [
+        {
+          id: 's',
+          name: 'Scenario',
+          startYear: 2026,
+          years: 1,
+          initiativeIds: ['i'],
+          effects: [{ id: 'e', fromPlacementTypeId: 'ar', toPlacementTypeId: 'manad', expectedShare: '0.125', perYear: [{ year: 2026, placements: '1', unitsPerPlacement: '1' }] }],
+        },
+      ],
+    };
+    // (100 000 − 5 000,03 × 12) × 0,125 = 39 999,64 × 0,125 = 4 999,955 → 4 999,96. Dividing by 365 and
+    // multiplying back gives 60 000,36000…01 a year and 4 999,95.
+    expect(resultOf(doc).effects[0]!.years[0]!.avoided).toBe('4999.96');
+  });
+
   it('expectedShare scales the estimate', () => {
     const result = resultOf(withEffects([{ id: 'e', fromPlacementTypeId: 'hvb', expectedShare: '0.75', perYear: perYear('1', '100') }]));
     expect(result.effects[0]!.years[0]!.avoided).toBe('354600.00');

@@ -6,8 +6,23 @@ import { contains, intersect, monthIndex, monthsInYear, type MonthRange, yearOfI
 import type { EffectiveSettings } from './settings';
 import type { CostLine, Initiative, PlacementType, PlacementUnit } from './types';
 
-const TWELVE = new Decimal(12);
-const DAYS_PER_YEAR = new Decimal(365);
+/**
+ * Amounts inside the evaluator are counted in parts of a krona, 4380 = 12 × 365 parts to the krona.
+ * A twelfth of a yearly amount (§2.2) and a price converted between days, months and years (§2.5)
+ * are then decimal amounts times whole numbers of parts, and so are their sums, products and
+ * differences: no quotient without a finite decimal is rounded and then added or multiplied. Each
+ * figure is divided by 4380 once, when it is handed out, so that a figure with an exact decimal
+ * answer gets it: three twelfths of 20 000,02 kr are 5 000,005 kr, not three rounded 1 666,66833…
+ * that add up to 5 000,00499…9 and print as 5 000,00.
+ */
+export const PARTS_PER_KRONA = new Decimal(4380);
+/** The parts of a twelfth of a krona: a yearly amount of A kronor is A × 365 parts a month. */
+const PARTS_PER_TWELFTH = new Decimal(365);
+
+/** An amount in parts of a krona, in kronor: the one division, taken last. */
+export function toKronor(parts: Decimal): Decimal {
+  return parts.div(PARTS_PER_KRONA);
+}
 
 /**
  * True when a value has no more significant digits than the configured precision. Every result of
@@ -131,15 +146,19 @@ export function unitsOfPlacement(cost: Decimal, type: PlacementType, year: numbe
 }
 
 /**
- * The factor that turns a price per `unit` into a price per `toUnit`: days(toUnit) / days(unit),
- * with a day, 365/12 days and 365 days as in §2.5, as a multiplier and a divisor in lowest terms
- * (one of them is null when it is one).
+ * The parts of a krona that one krona per `unit` comes to per `toUnit`: 4380 × days(toUnit) /
+ * days(unit), with a day, 365/12 days and 365 days as in §2.5. Always a whole number.
  */
-const CONVERSIONS: Record<PlacementUnit, Record<PlacementUnit, { times: Decimal | null; div: Decimal | null }>> = {
-  day: { day: { times: null, div: null }, month: { times: DAYS_PER_YEAR, div: TWELVE }, year: { times: DAYS_PER_YEAR, div: null } },
-  month: { day: { times: TWELVE, div: DAYS_PER_YEAR }, month: { times: null, div: null }, year: { times: TWELVE, div: null } },
-  year: { day: { times: null, div: DAYS_PER_YEAR }, month: { times: null, div: TWELVE }, year: { times: null, div: null } },
+const CONVERSION_PARTS: Record<PlacementUnit, Record<PlacementUnit, Decimal>> = {
+  day: { day: new Decimal(4380), month: new Decimal(133225), year: new Decimal(1598700) },
+  month: { day: new Decimal(144), month: new Decimal(4380), year: new Decimal(52560) },
+  year: { day: new Decimal(12), month: new Decimal(365), year: new Decimal(4380) },
 };
+
+/** A price per `unit` converted to a price per `toUnit` (§2.5), in parts of a krona: exact. */
+export function convertPriceToParts(price: Decimal, unit: PlacementUnit, toUnit: PlacementUnit): Decimal {
+  return price.times(CONVERSION_PARTS[unit][toUnit]);
+}
 
 /**
  * A price per `unit` converted to a price per `toUnit` (§2.5). The rule's two steps, to a price per
@@ -148,9 +167,7 @@ const CONVERSIONS: Record<PlacementUnit, Record<PlacementUnit, { times: Decimal 
  * 60 000,36…01 from dividing by 365 and multiplying back, which can move a half öre.
  */
 export function convertPrice(price: Decimal, unit: PlacementUnit, toUnit: PlacementUnit): Decimal {
-  const { times, div } = CONVERSIONS[unit][toUnit];
-  const product = times ? price.times(times) : price;
-  return div ? product.div(div) : product;
+  return unit === toUnit ? price : toKronor(convertPriceToParts(price, unit, toUnit));
 }
 
 /** The initiative's period as month indexes; open-ended initiatives run to the end of time. */
@@ -161,7 +178,10 @@ export function initiativePeriod(initiative: Pick<Initiative, 'start' | 'end'>):
   };
 }
 
-/** A cost in one calendar year at the base year's level, split by the index that applies to it. */
+/**
+ * A cost in one calendar year at the base year's level, in parts of a krona (PARTS_PER_KRONA),
+ * split by the index that applies to it.
+ */
 export interface BaseCost {
   /** Indexed by the salary factor S(y): staff lines and study salaries. */
   salary: Decimal;
@@ -171,9 +191,9 @@ export interface BaseCost {
 
 const NO_COST: BaseCost = Object.freeze({ salary: ZERO, price: ZERO });
 
-/** The parts of a line that do not depend on the year, computed once per payroll overhead. */
+/** The parts of a line that do not depend on the year, computed once per payroll overhead; amounts in parts of a krona. */
 type PreparedLine =
-  | { kind: 'recurring'; index: keyof BaseCost; amountPerYear: Decimal }
+  | { kind: 'recurring'; index: keyof BaseCost; perMonth: Decimal }
   | { kind: 'oneOff'; month: number; amount: Decimal }
   | { kind: 'education'; studyMonths: MonthRange; perStudyMonth: Decimal; materialMonths: number[]; materialPerTerm: Decimal };
 
@@ -185,25 +205,27 @@ function payrollFactor(payrollOverheadPercent: Decimal): Decimal {
 /** A line prepared for the period; `defaultPayroll` is 1 + po/100 for lines without an overhead of their own. */
 function prepareLine(line: CostLine, period: MonthRange, defaultPayroll: Decimal): PreparedLine {
   const payroll = (own: Decimal | undefined) => (own === undefined ? defaultPayroll : payrollFactor(own));
+  // A yearly amount of A kronor (§2.2) is A × 365 parts a month.
+  const recurring = (index: keyof BaseCost, amountPerYear: Decimal): PreparedLine => ({ kind: 'recurring', index, perMonth: amountPerYear.times(PARTS_PER_TWELFTH) });
   switch (line.kind) {
     case 'staff':
-      return { kind: 'recurring', index: 'salary', amountPerYear: line.fte.times(line.monthlySalary).times(TWELVE).times(payroll(line.payrollOverheadPercent)) };
+      return { kind: 'recurring', index: 'salary', perMonth: line.fte.times(line.monthlySalary).times(payroll(line.payrollOverheadPercent)).times(PARTS_PER_KRONA) };
     case 'perUnit':
-      return { kind: 'recurring', index: 'price', amountPerYear: line.quantityPerYear.times(line.unitPrice) };
+      return recurring('price', line.quantityPerYear.times(line.unitPrice));
     case 'annual':
-      return { kind: 'recurring', index: 'price', amountPerYear: line.amountPerYear };
+      return recurring('price', line.amountPerYear);
     case 'funding':
-      return { kind: 'recurring', index: 'price', amountPerYear: line.amountPerYear.neg() };
+      return recurring('price', line.amountPerYear.neg());
     case 'oneOff':
-      return { kind: 'oneOff', month: monthIndex(line.month), amount: line.amount };
+      return { kind: 'oneOff', month: monthIndex(line.month), amount: line.amount.times(PARTS_PER_KRONA) };
     case 'education': {
       const block = { first: period.first, last: period.first + line.terms * line.monthsPerTerm - 1 };
       return {
         kind: 'education',
         studyMonths: intersect(period, block),
-        perStudyMonth: line.persons.times(line.monthlySalary).times(payroll(line.payrollOverheadPercent)).times(line.studyShare),
+        perStudyMonth: line.persons.times(line.monthlySalary).times(payroll(line.payrollOverheadPercent)).times(line.studyShare).times(PARTS_PER_KRONA),
         materialMonths: Array.from({ length: line.terms }, (_, k) => period.first + k * line.monthsPerTerm).filter((m) => contains(period, m)),
-        materialPerTerm: line.persons.times(line.materialPerTerm),
+        materialPerTerm: line.persons.times(line.materialPerTerm).times(PARTS_PER_KRONA),
       };
     }
   }
@@ -218,7 +240,7 @@ function lineBaseCost(line: PreparedLine, period: MonthRange, year: number): Bas
     case 'recurring': {
       const months = monthsInYear(period, year);
       if (months === 0) return NO_COST;
-      const amount = months === 12 ? line.amountPerYear : line.amountPerYear.times(months).div(TWELVE);
+      const amount = line.perMonth.times(months);
       return line.index === 'salary' ? { salary: amount, price: ZERO } : { salary: ZERO, price: amount };
     }
     case 'oneOff':
@@ -245,9 +267,9 @@ function addCost(a: BaseCost, b: BaseCost): BaseCost {
   };
 }
 
-/** A base cost brought to year y's salary and price level: salary × S(y) + price × P(y). */
+/** A base cost brought to year y's salary and price level, in kronor: salary × S(y) + price × P(y). */
 export function indexCost(cost: BaseCost, year: number, factors: IndexFactors): Decimal {
-  return sumOfParts(indexPart(cost.salary, factors.salary(year)), indexPart(cost.price, factors.price(year)));
+  return toKronor(sumOfParts(indexPart(cost.salary, factors.salary(year)), indexPart(cost.price, factors.price(year))));
 }
 
 /** One part of a base cost times its index factor; zero stays the ZERO constant. */
@@ -262,9 +284,12 @@ function sumOfParts(salary: Decimal, price: Decimal): Decimal {
 
 /** An initiative's cost in each year of a horizon, at each year's salary and price level, and their sum. */
 export interface IndexedCosts {
-  /** The cost of year startYear + i at index i. */
+  /** The cost of year startYear + i at index i, in kronor. */
   costs: readonly Decimal[];
   total: Decimal;
+  /** The same in parts of a krona, for adding up without rounding a quotient first. */
+  parts: readonly Decimal[];
+  totalParts: Decimal;
 }
 
 type Horizon = { startYear: number; years: number };
@@ -307,7 +332,7 @@ export class CostedInitiative {
     return total;
   }
 
-  /** The whole initiative's cost in each year of a horizon at that year's salary and price level. */
+  /** The whole initiative's cost in each year of a horizon at that year's salary and price level, in kronor and in parts. */
   indexedCosts(horizon: Horizon, factors: IndexFactors): IndexedCosts {
     const key = horizonKey(horizon);
     const byHorizon = getOrCreate(this.indexed, factors);
@@ -315,14 +340,14 @@ export class CostedInitiative {
     if (result === undefined) {
       const salary = this.indexedPart('salary', factors.salaryIndex, horizon, key);
       const price = this.indexedPart('price', factors.priceIndex, horizon, key);
-      const costs: Decimal[] = new Array(horizon.years);
-      let total = ZERO;
+      const parts: Decimal[] = new Array(horizon.years);
+      let totalParts = ZERO;
       for (let i = 0; i < horizon.years; i++) {
         const cost = sumOfParts(salary[i]!, price[i]!);
-        costs[i] = cost;
-        total = addFitting(total, cost);
+        parts[i] = cost;
+        totalParts = addFitting(totalParts, cost);
       }
-      byHorizon.set(key, (result = { costs, total }));
+      byHorizon.set(key, (result = { costs: parts.map(toKronor), total: toKronor(totalParts), parts, totalParts }));
     }
     return result;
   }

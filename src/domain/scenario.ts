@@ -3,7 +3,7 @@
  * present value, payback year and break-even (EXCHANGE.md §2.5–2.6). Exact values; rounding is
  * left to whoever shows or writes them.
  */
-import { addFitting, convertPrice, CostCache, IndexFactors, indexCost, scaled, unitsOfPlacement } from './costs';
+import { addFitting, convertPriceToParts, CostCache, IndexFactors, indexCost, PARTS_PER_KRONA, scaled, toKronor } from './costs';
 import { Decimal, ONE, ZERO } from './money';
 import { effectiveSettings, type EffectiveSettings } from './settings';
 import type { Effect, EffectYear, HemmaplanDocument, Initiative, PlacementType, PlacementUnit, Scenario } from './types';
@@ -82,6 +82,17 @@ export function evaluateEffect(
   placementTypes: ReadonlyMap<string, PlacementType>,
   factors: IndexFactors,
 ): EffectResult {
+  const { parts, totalParts } = effectParts(effect, horizon, placementTypes, factors);
+  return { id: effect.id, years: parts.map((avoided, i) => ({ year: horizon.startYear + i, avoided: toKronor(avoided) })), total: toKronor(totalParts) };
+}
+
+/** An effect's avoided cost per year of the horizon in parts of a krona (see PARTS_PER_KRONA), and their sum. */
+function effectParts(
+  effect: Effect,
+  horizon: Pick<Scenario, 'startYear' | 'years'>,
+  placementTypes: ReadonlyMap<string, PlacementType>,
+  factors: IndexFactors,
+): { parts: Decimal[]; totalParts: Decimal } {
   const from = placementTypes.get(effect.fromPlacementTypeId);
   if (!from) throw new Error(`Unknown placement type ${effect.fromPlacementTypeId}`);
   const to = effect.toPlacementTypeId === undefined ? undefined : placementTypes.get(effect.toPlacementTypeId);
@@ -92,23 +103,23 @@ export function evaluateEffect(
     const i = entry.year - horizon.startYear;
     if (i >= 0 && i < horizon.years && entries[i] === undefined) entries[i] = entry;
   }
-  const years: { year: number; avoided: Decimal }[] = new Array(horizon.years);
-  let total = ZERO;
+  const parts: Decimal[] = new Array(horizon.years);
+  let totalParts = ZERO;
   for (let i = 0; i < horizon.years; i++) {
     const year = horizon.startYear + i;
     const entry = entries[i];
     if (!entry) {
-      years[i] = { year, avoided: ZERO };
+      parts[i] = ZERO;
       continue;
     }
-    const fromPrice = factors.placementPrice(from, year);
-    // Without a to-type, fromPrice − 0 is fromPrice itself (a price index result fits the precision).
-    const saving = to ? fromPrice.minus(convertPrice(factors.placementPrice(to, year), to.unit, from.unit)) : fromPrice;
+    // Both prices per the from-type's unit, in parts of a krona: the conversion is exact (§2.5).
+    const fromPrice = factors.placementPrice(from, year).times(PARTS_PER_KRONA);
+    const saving = to ? fromPrice.minus(convertPriceToParts(factors.placementPrice(to, year), to.unit, from.unit)) : fromPrice;
     const avoided = scaled(entry.placements.times(entry.unitsPerPlacement).times(saving), effect.expectedShare);
-    years[i] = { year, avoided };
-    total = addFitting(total, avoided);
+    parts[i] = avoided;
+    totalParts = addFitting(totalParts, avoided);
   }
-  return { id: effect.id, years, total };
+  return { parts, totalParts };
 }
 
 /** Evaluates one scenario of a validated document. */
@@ -119,23 +130,36 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
   const initiativesById = new Map(document.initiatives.map((i) => [i.id, i]));
   const typesById = new Map(document.placementTypes.map((t) => [t.id, t]));
 
-  const initiatives = scenario.initiativeIds.map((id) => {
+  // Sums are taken in parts of a krona (see PARTS_PER_KRONA) and each figure is divided once, last.
+  const initiativeCosts = scenario.initiativeIds.map((id) => {
     const initiative = initiativesById.get(id);
     if (!initiative) throw new Error(`Unknown initiative ${id}`);
-    return evaluateInitiative(initiative, scenario, factors, cache);
+    const costed = cache.get(initiative, settings.payrollOverheadPercent);
+    return { id, costed, ...costed.indexedCosts(scenario, factors) };
   });
-  const effects = scenario.effects.map((effect) => evaluateEffect(effect, scenario, typesById, factors));
+  const initiatives: InitiativeResult[] = initiativeCosts.map(({ id, costs, total }) => ({
+    id,
+    years: costs.map((cost, i) => ({ year: startYear + i, cost })),
+    total,
+  }));
+  const effectCosts = scenario.effects.map((effect) => effectParts(effect, scenario, typesById, factors));
+  const effects: EffectResult[] = scenario.effects.map((effect, e) => {
+    const { parts, totalParts } = effectCosts[e]!;
+    return { id: effect.id, years: parts.map((avoided, i) => ({ year: startYear + i, avoided: toKronor(avoided) })), total: toKronor(totalParts) };
+  });
 
   // Each year's sums, adding the initiatives (and the effects) in their order.
   const costs: Decimal[] = new Array(count).fill(ZERO);
   const avoideds: Decimal[] = new Array(count).fill(ZERO);
-  for (const r of initiatives) for (let i = 0; i < count; i++) costs[i] = addFitting(costs[i]!, r.years[i]!.cost);
-  for (const r of effects) for (let i = 0; i < count; i++) avoideds[i] = addFitting(avoideds[i]!, r.years[i]!.avoided);
+  for (const r of initiativeCosts) for (let i = 0; i < count; i++) costs[i] = addFitting(costs[i]!, r.parts[i]!);
+  for (const r of effectCosts) for (let i = 0; i < count; i++) avoideds[i] = addFitting(avoideds[i]!, r.parts[i]!);
 
   const discount = cache.powers(settings.discountRatePercent);
   let cumulativeNet = ZERO;
   let npv = ZERO;
   let paybackYear: number | null = null;
+  // The sum of the sizes of the costs and avoided costs so far, which bounds the rounding error of the cumulative net.
+  let magnitude = ZERO;
   const yearFigures: YearFigures[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const year = startYear + i;
@@ -145,24 +169,50 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
     cumulativeNet = cumulativeNet.plus(net);
     const factor = discount.get(i);
     npv = npv.plus(factor === ONE ? net : net.div(factor));
-    if (paybackYear === null && isNonNegative(cumulativeNet)) paybackYear = year;
-    yearFigures[i] = { year, cost, avoided, net, cumulativeNet };
+    magnitude = magnitude.plus(cost.abs()).plus(avoided.abs());
+    if (paybackYear === null && isNonNegative(cumulativeNet.plus(magnitude.times(ROUNDING_NOISE)))) paybackYear = year;
+    yearFigures[i] = { year, cost: toKronor(cost), avoided: toKronor(avoided), net: toKronor(net), cumulativeNet: toKronor(cumulativeNet) };
   }
 
   const totalCost = sum(costs);
   const totalAvoided = sum(avoideds);
   const yearCount = new Decimal(count);
+  // Break-even (§2.6): cost(y) / priceT(y). The part of the cost indexed by prices, P(y) = (1 + g)^(y − B),
+  // and the placement price, price × (1 + g)^(y − priceYear), carry the same index, so their quotient is
+  // taken without it, as base cost × (1 + g)^(priceYear − B) / price: exact whenever the price year is the
+  // base year, as a hand calculation is. Staff costs count as price-indexed when salaries grow as prices
+  // do; otherwise they are divided by each year's placement price as they are.
+  const sameIndex = factors.salaryIndex === factors.priceIndex;
+  const priceLevelBase: Decimal[] = new Array(count).fill(ZERO);
+  const otherIndexed: Decimal[] = new Array(count).fill(ZERO);
+  for (const { costed } of initiativeCosts) {
+    for (let i = 0; i < count; i++) {
+      const year = startYear + i;
+      const base = costed.cost(year);
+      const priceLevel = sameIndex ? addFitting(base.price, base.salary) : base.price;
+      priceLevelBase[i] = addFitting(priceLevelBase[i]!, priceLevel);
+      if (!sameIndex && !base.salary.isZero()) otherIndexed[i] = addFitting(otherIndexed[i]!, scaled(base.salary, factors.salary(year)));
+    }
+  }
   const breakEven: BreakEven[] = [];
   for (const type of document.placementTypes) {
     if (!type.price.gt(ZERO)) continue;
+    const price = type.price.times(PARTS_PER_KRONA);
+    const toPriceYear = factors.priceIndex.powers.get(type.priceYear - settings.baseYear);
     const units: { year: number; units: Decimal }[] = new Array(count);
-    let total = ZERO;
+    let priceLevelTotal = ZERO;
+    let otherUnitsTotal = ZERO;
     for (let i = 0; i < count; i++) {
       const year = startYear + i;
-      units[i] = { year, units: unitsOfPlacement(costs[i]!, type, year, factors) };
-      total = addFitting(total, units[i]!.units);
+      const priceLevel = scaled(priceLevelBase[i]!, toPriceYear);
+      const other = otherIndexed[i]!;
+      const otherUnits = other.isZero() ? ZERO : other.div(factors.placementPrice(type, year).times(PARTS_PER_KRONA));
+      units[i] = { year, units: addFitting(priceLevel.div(price), otherUnits) };
+      priceLevelTotal = addFitting(priceLevelTotal, priceLevel);
+      otherUnitsTotal = addFitting(otherUnitsTotal, otherUnits);
     }
-    breakEven.push({ placementTypeId: type.id, unit: type.unit, years: units, averagePerYear: total.div(yearCount) });
+    const averagePerYear = addFitting(priceLevelTotal.div(price.times(yearCount)), otherUnitsTotal.div(yearCount));
+    breakEven.push({ placementTypeId: type.id, unit: type.unit, years: units, averagePerYear });
   }
 
   return {
@@ -174,7 +224,7 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
     years: yearFigures,
     initiatives,
     effects,
-    totals: { cost: totalCost, avoided: totalAvoided, net: totalAvoided.minus(totalCost), npv },
+    totals: { cost: toKronor(totalCost), avoided: toKronor(totalAvoided), net: toKronor(totalAvoided.minus(totalCost)), npv: toKronor(npv) },
     paybackYear,
     breakEven,
   };
@@ -192,6 +242,16 @@ export function sum(values: readonly Decimal[]): Decimal {
   for (const v of values) if (!v.isZero()) total = total.plus(v);
   return total;
 }
+
+/**
+ * How small, relative to the costs and avoided costs it is made of, a negative cumulative net must be to
+ * count as zero for the payback year. 40-digit arithmetic rounds each product in its last digit, so a
+ * cumulative net that is exactly zero can come out as −0,00…01: a placement avoided for 12 months at
+ * 4 520,13 kr a month against a cost of 12 × 4 520,13 kr a year, both carrying an index power of more
+ * than 40 digits, multiplied in a different order. Such errors are below 10^-35 of the amounts; a real
+ * shortfall that small would need amounts with some 30 significant digits.
+ */
+const ROUNDING_NOISE = new Decimal('1e-30');
 
 /** value ≥ 0, without converting a number on every call. */
 function isNonNegative(value: Decimal): boolean {

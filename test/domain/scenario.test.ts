@@ -346,3 +346,109 @@ describe('scenario results (§2.6)', () => {
     expect(yearlyCosts(doc)).toEqual(['0.00', '0.00', '0.00']);
   });
 });
+
+/**
+ * Figures whose exact value lies on half an öre, reached through a twelfth of a yearly amount or a
+ * price converted between units, neither of which is a finite decimal on its own. Each must be
+ * rounded up as a hand calculation does, which the evaluator only does if it never rounds such a
+ * quotient before adding or multiplying it.
+ */
+describe('exact half öre through twelfths and unit conversions (§2, "nothing is rounded until output")', () => {
+  const december = (id: string, lines: unknown[]) => ({ id, name: id, start: '2026-12', costLines: lines });
+
+  it("an initiative's lines that start in December add up before their twelfth is taken", () => {
+    // Three lines of 20 000,02 kr a year, one month each: 60 000,06 / 12 = 5 000,005 → 5 000,01.
+    // A twelfth of each is 1 666,66833…, and three such rounded quotients add up to 5 000,00499…9.
+    const line = { kind: 'annual', amountPerYear: '20000.02' };
+    const result = resultOf(singleInitiative([line, line, line], { start: '2026-12', years: 1 }));
+    expect(result.initiatives[0]!.years[0]!.cost).toBe('5000.01');
+    expect(result.years[0]!.cost).toBe('5000.01');
+  });
+
+  it('a twelfth of a yearly amount is taken after indexation, so a falling index cannot move a half öre', () => {
+    // 3 000,25 kr a year for January–April 2027 at −10 % price growth from 2026:
+    // 3 000,25 × 4 / 12 × 0,9 = 900,075 → 900,08. The twelfth alone, 1 000,08333…, has no finite decimal.
+    const doc = singleInitiative([{ kind: 'annual', amountPerYear: '3000.25' }], { start: '2026-01', end: '2027-04', years: 2, settings: { priceGrowthPercent: '-10' } });
+    expect(yearlyCosts(doc)).toEqual(['3000.25', '900.08']);
+  });
+
+  it('the costs of several initiatives add up before their twelfths are taken', () => {
+    const line = { kind: 'annual', amountPerYear: '20000.02' };
+    const doc = {
+      initiatives: [december('a', [line]), december('b', [line]), december('c', [line])],
+      placementTypes: [],
+      scenarios: [{ id: 's', name: 'S', startYear: 2026, years: 1, initiativeIds: ['a', 'b', 'c'] }],
+    };
+    const result = resultOf(doc);
+    expect(result.initiatives.map((i) => i.years[0]!.cost)).toEqual(['1666.67', '1666.67', '1666.67']);
+    // 3 × 20 000,02 / 12 = 5 000,005 → 5 000,01, and a cost of −5 000,005 nets −5 000,01.
+    expect(result.years[0]).toEqual({ year: 2026, cost: '5000.01', avoided: '0.00', net: '-5000.01', cumulativeNet: '-5000.01' });
+    expect(result.totals.cost).toBe('5000.01');
+  });
+
+  it('a replacement priced per year, avoided per month, saves an exact difference', () => {
+    // 6 months × (4 520,10 − 72 508,75 / 12) = 27 120,60 − 36 254,375 = −9 133,775 → −9 133,78.
+    // Taking the twelfth first leaves 6 × (−1 522,29583…3) = −9 133,77499…8.
+    const doc = {
+      initiatives: [],
+      placementTypes: [
+        { id: 'fh', name: 'Familjehem', unit: 'month', price: '4520.10', priceYear: 2026 },
+        { id: 'kons', name: 'Konsulentstöd', unit: 'year', price: '72508.75', priceYear: 2026 },
+      ],
+      scenarios: [
+        {
+          id: 's',
+          name: 'S',
+          startYear: 2026,
+          years: 1,
+          effects: [{ id: 'e', fromPlacementTypeId: 'fh', toPlacementTypeId: 'kons', perYear: [{ year: 2026, placements: '1', unitsPerPlacement: '6' }] }],
+        },
+      ],
+    };
+    const result = resultOf(doc);
+    expect(result.effects[0]!.years[0]!.avoided).toBe('-9133.78');
+    expect(result.years[0]!.net).toBe('-9133.78');
+  });
+
+  it('an avoided placement that costs exactly what the initiative costs pays back at once, whatever the index', () => {
+    // Prices at the 2016 level, 2,75 % a year: a 2026 price carries 1,0275^10, which has 41
+    // significant digits. The initiative costs 12 × 4 520,13 a year and avoids one placement of
+    // 4 520,13 a month for 12 months, so every year's net is exactly 0 and the payback is 2026.
+    // 12 × 4 520,13 × 1,0275^10 and 12 × (4 520,13 × 1,0275^10), each rounded to 40 digits, differ in
+    // the last digit; the cumulative net was −0,00…01 and the payback 2029.
+    const years = [2026, 2027, 2028, 2029, 2030];
+    const doc = {
+      settings: { priceGrowthPercent: '2.75', baseYear: 2016 },
+      initiatives: [{ id: 'i', name: 'Satsning', start: '2026-01', costLines: [{ kind: 'perUnit', unit: 'månad', quantityPerYear: '12', unitPrice: '4520.13' }] }],
+      placementTypes: [{ id: 'fh', name: 'Familjehem', unit: 'month', price: '4520.13', priceYear: 2016 }],
+      scenarios: [
+        {
+          id: 's',
+          name: 'S',
+          startYear: 2026,
+          years: 5,
+          initiativeIds: ['i'],
+          effects: [{ id: 'e', fromPlacementTypeId: 'fh', perYear: years.map((year) => ({ year, placements: '1', unitsPerPlacement: '12' })) }],
+        },
+      ],
+    };
+    const result = resultOf(doc);
+    expect(result.years.map((y) => y.cumulativeNet)).toEqual(['0.00', '0.00', '0.00', '0.00', '0.00']);
+    expect(result.paybackYear).toBe(2026);
+  });
+
+  it('break-even of a cost and a placement price carrying the same index is the quotient of the amounts', () => {
+    // 9 876,50 kr a year against 100 kr a year, both at the 2016 price level with 2,75 % growth:
+    // every year's cost is 98,765 units → 98,77, whatever 1,0275^(y − 2016) is. The cost and the price
+    // each rounded to 40 digits gave 98,76499…9 in 2030 and 2033.
+    const doc = {
+      settings: { priceGrowthPercent: '2.75', baseYear: 2016 },
+      initiatives: [{ id: 'i', name: 'Satsning', start: '2026-01', costLines: [{ kind: 'annual', amountPerYear: '9876.5' }] }],
+      placementTypes: [{ id: 'p', name: 'Årspris', unit: 'year', price: '100', priceYear: 2016 }],
+      scenarios: [{ id: 's', name: 'S', startYear: 2026, years: 18, initiativeIds: ['i'] }],
+    };
+    const breakEven = resultOf(doc).breakEven[0]!;
+    expect(breakEven.years.map((y) => y.units)).toEqual(Array.from({ length: 18 }, () => '98.77'));
+    expect(breakEven.averagePerYear).toBe('98.77');
+  });
+});

@@ -81,6 +81,7 @@ export class IndexPool {
   private readonly powersByPercent = new Map<string, Powers>();
   private readonly seriesByKey = new Map<string, IndexSeries>();
   private readonly products = new Map<Decimal, Map<Decimal, Decimal>>();
+  private readonly pricesInParts = new Map<PlacementType, Map<PlacementUnit, Decimal>>();
 
   /** The powers of (1 + percent/100). */
   powers(percent: Decimal): Powers {
@@ -96,6 +97,15 @@ export class IndexPool {
     let series = this.seriesByKey.get(key);
     if (!series) this.seriesByKey.set(key, (series = new IndexSeries(this.powers(percent), baseYear)));
     return series;
+  }
+
+  /** A placement type's price per `unit` in parts of a krona (see PARTS_PER_KRONA), made once per type and unit. */
+  priceParts(type: PlacementType, unit: PlacementUnit): Decimal {
+    let byUnit = this.pricesInParts.get(type);
+    if (!byUnit) this.pricesInParts.set(type, (byUnit = new Map()));
+    let parts = byUnit.get(unit);
+    if (parts === undefined) byUnit.set(unit, (parts = convertPriceToParts(type.price, type.unit, unit)));
+    return parts;
   }
 
   /** amount × factor, computed once per pair of values (a factor being one of the pool's powers). */
@@ -137,6 +147,14 @@ export class IndexFactors {
   /** A placement type's price per its own unit in year y: price × (1 + priceGrowth/100)^(y − priceYear). */
   placementPrice(type: PlacementType, year: number): Decimal {
     return this.pool.times(type.price, this.priceIndex.powers.get(year - type.priceYear));
+  }
+
+  /**
+   * A placement type's price in year y per `unit` (its own or another, §2.5), in parts of a krona:
+   * the conversion is a whole number of parts, so nothing is divided.
+   */
+  placementPriceParts(type: PlacementType, unit: PlacementUnit, year: number): Decimal {
+    return this.pool.times(this.pool.priceParts(type, unit), this.priceIndex.powers.get(year - type.priceYear));
   }
 }
 
@@ -267,9 +285,14 @@ function addCost(a: BaseCost, b: BaseCost): BaseCost {
   };
 }
 
-/** A base cost brought to year y's salary and price level, in kronor: salary × S(y) + price × P(y). */
+/** A base cost brought to year y's salary and price level, in parts of a krona: salary × S(y) + price × P(y). */
+export function indexParts(cost: BaseCost, year: number, factors: IndexFactors): Decimal {
+  return sumOfParts(indexPart(cost.salary, factors.salary(year)), indexPart(cost.price, factors.price(year)));
+}
+
+/** A base cost brought to year y's salary and price level, in kronor. */
 export function indexCost(cost: BaseCost, year: number, factors: IndexFactors): Decimal {
-  return toKronor(sumOfParts(indexPart(cost.salary, factors.salary(year)), indexPart(cost.price, factors.price(year))));
+  return toKronor(indexParts(cost, year, factors));
 }
 
 /** One part of a base cost times its index factor; zero stays the ZERO constant. */
@@ -310,7 +333,15 @@ export class CostedInitiative {
   private readonly priceParts = new Map<IndexSeries, Map<string, Decimal[]>>();
   private readonly indexed = new Map<IndexFactors, Map<string, IndexedCosts>>();
 
-  constructor(readonly initiative: Initiative, payrollOverheadPercent: Decimal) {
+  /**
+   * @param serial tells this costed initiative from every other of the same cache, also from one made
+   *   for a changed copy of the initiative with the same id (as the sensitivity analysis makes).
+   */
+  constructor(
+    readonly initiative: Initiative,
+    payrollOverheadPercent: Decimal,
+    readonly serial = 0,
+  ) {
     this.period = initiativePeriod(initiative);
     const defaultPayroll = payrollFactor(payrollOverheadPercent);
     this.lines = initiative.costLines.map((line) => prepareLine(line, this.period, defaultPayroll));
@@ -398,6 +429,8 @@ export class CostCache {
   private readonly byInitiative = new WeakMap<Initiative, Map<string, CostedInitiative>>();
   private readonly factorsBySettings = new Map<string, IndexFactors>();
   private readonly pool = new IndexPool();
+  private readonly sums = new Map<string, BaseCost[]>();
+  private serials = 0;
 
   factors(settings: EffectiveSettings): IndexFactors {
     const key = [settings.payrollOverheadPercent, settings.salaryGrowthPercent, settings.priceGrowthPercent, settings.baseYear].join('|');
@@ -411,12 +444,32 @@ export class CostCache {
     return this.pool.powers(percent);
   }
 
+  /**
+   * Per year of a horizon, the base costs of the initiatives added up (in parts of a krona), for the
+   * scenario's yearly cost and break-even: made once for all scenarios with the same initiatives,
+   * payroll overhead and horizon, however their growth rates differ.
+   */
+  baseSums(initiatives: readonly CostedInitiative[], payrollOverheadPercent: Decimal, horizon: Horizon): BaseCost[] {
+    const key = `${payrollOverheadPercent.toString()}|${horizonKey(horizon)}|${initiatives.map((c) => c.serial).join(',')}`;
+    let sums = this.sums.get(key);
+    if (sums === undefined) {
+      sums = new Array(horizon.years);
+      for (let i = 0; i < horizon.years; i++) {
+        let total = NO_COST;
+        for (const costed of initiatives) total = addCost(total, costed.cost(horizon.startYear + i));
+        sums[i] = total;
+      }
+      this.sums.set(key, sums);
+    }
+    return sums;
+  }
+
   get(initiative: Initiative, payrollOverheadPercent: Decimal): CostedInitiative {
     let byOverhead = this.byInitiative.get(initiative);
     if (!byOverhead) this.byInitiative.set(initiative, (byOverhead = new Map()));
     const key = payrollOverheadPercent.toString();
     let costed = byOverhead.get(key);
-    if (!costed) byOverhead.set(key, (costed = new CostedInitiative(initiative, payrollOverheadPercent)));
+    if (!costed) byOverhead.set(key, (costed = new CostedInitiative(initiative, payrollOverheadPercent, ++this.serials)));
     return costed;
   }
 }

@@ -3,7 +3,7 @@
  * present value, payback year and break-even (EXCHANGE.md §2.5–2.6). Exact values; rounding is
  * left to whoever shows or writes them.
  */
-import { addFitting, convertPriceToParts, CostCache, IndexFactors, indexCost, PARTS_PER_KRONA, scaled, toKronor } from './costs';
+import { addFitting, CostCache, IndexFactors, indexCost, indexParts, scaled, toKronor } from './costs';
 import { Decimal, ONE, ZERO } from './money';
 import { effectiveSettings, type EffectiveSettings } from './settings';
 import type { Effect, EffectYear, HemmaplanDocument, Initiative, PlacementType, PlacementUnit, Scenario } from './types';
@@ -113,8 +113,8 @@ function effectParts(
       continue;
     }
     // Both prices per the from-type's unit, in parts of a krona: the conversion is exact (§2.5).
-    const fromPrice = factors.placementPrice(from, year).times(PARTS_PER_KRONA);
-    const saving = to ? fromPrice.minus(convertPriceToParts(factors.placementPrice(to, year), to.unit, from.unit)) : fromPrice;
+    const fromPrice = factors.placementPriceParts(from, from.unit, year);
+    const saving = to ? fromPrice.minus(factors.placementPriceParts(to, from.unit, year)) : fromPrice;
     const avoided = scaled(entry.placements.times(entry.unitsPerPlacement).times(saving), effect.expectedShare);
     parts[i] = avoided;
     totalParts = addFitting(totalParts, avoided);
@@ -131,27 +131,26 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
   const typesById = new Map(document.placementTypes.map((t) => [t.id, t]));
 
   // Sums are taken in parts of a krona (see PARTS_PER_KRONA) and each figure is divided once, last.
-  const initiativeCosts = scenario.initiativeIds.map((id) => {
+  const costed = scenario.initiativeIds.map((id) => {
     const initiative = initiativesById.get(id);
     if (!initiative) throw new Error(`Unknown initiative ${id}`);
-    const costed = cache.get(initiative, settings.payrollOverheadPercent);
-    return { id, costed, ...costed.indexedCosts(scenario, factors) };
+    return cache.get(initiative, settings.payrollOverheadPercent);
   });
-  const initiatives: InitiativeResult[] = initiativeCosts.map(({ id, costs, total }) => ({
-    id,
-    years: costs.map((cost, i) => ({ year: startYear + i, cost })),
-    total,
-  }));
+  const initiatives: InitiativeResult[] = costed.map((c) => {
+    const { costs, total } = c.indexedCosts(scenario, factors);
+    return { id: c.initiative.id, years: costs.map((cost, i) => ({ year: startYear + i, cost })), total };
+  });
   const effectCosts = scenario.effects.map((effect) => effectParts(effect, scenario, typesById, factors));
   const effects: EffectResult[] = scenario.effects.map((effect, e) => {
     const { parts, totalParts } = effectCosts[e]!;
     return { id: effect.id, years: parts.map((avoided, i) => ({ year: startYear + i, avoided: toKronor(avoided) })), total: toKronor(totalParts) };
   });
 
-  // Each year's sums, adding the initiatives (and the effects) in their order.
-  const costs: Decimal[] = new Array(count).fill(ZERO);
+  // Each year's cost: the initiatives' base costs added up, then indexed, S(y) × Σ salary + P(y) × Σ price,
+  // which is the sum of the initiatives' indexed costs; the effects added in their order.
+  const sums = cache.baseSums(costed, settings.payrollOverheadPercent, scenario);
+  const costs: Decimal[] = sums.map((base, i) => indexParts(base, startYear + i, factors));
   const avoideds: Decimal[] = new Array(count).fill(ZERO);
-  for (const r of initiativeCosts) for (let i = 0; i < count; i++) costs[i] = addFitting(costs[i]!, r.parts[i]!);
   for (const r of effectCosts) for (let i = 0; i < count; i++) avoideds[i] = addFitting(avoideds[i]!, r.parts[i]!);
 
   const discount = cache.powers(settings.discountRatePercent);
@@ -177,41 +176,40 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
   const totalCost = sum(costs);
   const totalAvoided = sum(avoideds);
   const yearCount = new Decimal(count);
-  // Break-even (§2.6): cost(y) / priceT(y). The part of the cost indexed by prices, P(y) = (1 + g)^(y − B),
-  // and the placement price, price × (1 + g)^(y − priceYear), carry the same index, so their quotient is
-  // taken without it, as base cost × (1 + g)^(priceYear − B) / price: exact whenever the price year is the
-  // base year, as a hand calculation is. Staff costs count as price-indexed when salaries grow as prices
-  // do; otherwise they are divided by each year's placement price as they are.
+  // Break-even (§2.6): cost(y) / priceT(y). When the whole cost carries the price index P(y) = (1 + g)^(y − B)
+  // (no salary costs that year, or salaries growing as prices do), so does the placement price,
+  // price × (1 + g)^(y − priceYear), and their quotient is taken without it: base cost × (1 + g)^(priceYear − B)
+  // / price, exact whenever the price year is the base year, as a hand calculation is. Otherwise the
+  // year's cost is divided by the year's price as it is. The index power (1 + g)^(priceYear − B) multiplies
+  // the cost when the exponent is positive and divides the price when it is negative, so that it is a
+  // power that ends rather than its reciprocal.
   const sameIndex = factors.salaryIndex === factors.priceIndex;
-  const priceLevelBase: Decimal[] = new Array(count).fill(ZERO);
-  const otherIndexed: Decimal[] = new Array(count).fill(ZERO);
-  for (const { costed } of initiativeCosts) {
-    for (let i = 0; i < count; i++) {
-      const year = startYear + i;
-      const base = costed.cost(year);
-      const priceLevel = sameIndex ? addFitting(base.price, base.salary) : base.price;
-      priceLevelBase[i] = addFitting(priceLevelBase[i]!, priceLevel);
-      if (!sameIndex && !base.salary.isZero()) otherIndexed[i] = addFitting(otherIndexed[i]!, scaled(base.salary, factors.salary(year)));
-    }
-  }
   const breakEven: BreakEven[] = [];
   for (const type of document.placementTypes) {
     if (!type.price.gt(ZERO)) continue;
-    const price = type.price.times(PARTS_PER_KRONA);
-    const toPriceYear = factors.priceIndex.powers.get(type.priceYear - settings.baseYear);
+    const priceAfterBase = type.priceYear >= settings.baseYear;
+    const toPriceYear = priceAfterBase ? factors.priceIndex.powers.get(type.priceYear - settings.baseYear) : ONE;
+    // price × (1 + g)^(B − priceYear) per the type's unit, in parts of a krona: the price itself when it comes after the base year.
+    const price = priceAfterBase ? factors.placementPriceParts(type, type.unit, type.priceYear) : factors.placementPriceParts(type, type.unit, settings.baseYear);
     const units: { year: number; units: Decimal }[] = new Array(count);
+    // Σ units as (Σ of the price-level costs) / price + Σ of the other quotients, divided by the years.
     let priceLevelTotal = ZERO;
     let otherUnitsTotal = ZERO;
     for (let i = 0; i < count; i++) {
       const year = startYear + i;
-      const priceLevel = scaled(priceLevelBase[i]!, toPriceYear);
-      const other = otherIndexed[i]!;
-      const otherUnits = other.isZero() ? ZERO : other.div(factors.placementPrice(type, year).times(PARTS_PER_KRONA));
-      units[i] = { year, units: addFitting(priceLevel.div(price), otherUnits) };
-      priceLevelTotal = addFitting(priceLevelTotal, priceLevel);
-      otherUnitsTotal = addFitting(otherUnitsTotal, otherUnits);
+      const base = sums[i]!;
+      let yearUnits: Decimal;
+      if (sameIndex || base.salary.isZero()) {
+        const priceLevel = scaled(sameIndex ? addFitting(base.price, base.salary) : base.price, toPriceYear);
+        yearUnits = priceLevel.isZero() ? ZERO : priceLevel.div(price);
+        priceLevelTotal = addFitting(priceLevelTotal, priceLevel);
+      } else {
+        yearUnits = costs[i]!.div(factors.placementPriceParts(type, type.unit, year));
+        otherUnitsTotal = addFitting(otherUnitsTotal, yearUnits);
+      }
+      units[i] = { year, units: yearUnits };
     }
-    const averagePerYear = addFitting(priceLevelTotal.div(price.times(yearCount)), otherUnitsTotal.div(yearCount));
+    const averagePerYear = addFitting(priceLevelTotal.isZero() ? ZERO : priceLevelTotal.div(price.times(yearCount)), otherUnitsTotal.isZero() ? ZERO : otherUnitsTotal.div(yearCount));
     breakEven.push({ placementTypeId: type.id, unit: type.unit, years: units, averagePerYear });
   }
 

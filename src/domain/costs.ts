@@ -24,6 +24,13 @@ export function toKronor(parts: Decimal): Decimal {
   return parts.div(PARTS_PER_KRONA);
 }
 
+/** An amount in parts of a krona in kronor when that is an exact decimal (it ends), else null. */
+function exactKronor(parts: Decimal): Decimal | null {
+  if (parts.isZero()) return ZERO;
+  const kronor = toKronor(parts);
+  return kronor.times(PARTS_PER_KRONA).eq(parts) ? kronor : null;
+}
+
 /**
  * True when a value has no more significant digits than the configured precision. Every result of
  * an operation fits; a parsed amount may not. Multiplying a fitting value by exactly one, or adding
@@ -310,9 +317,6 @@ export interface IndexedCosts {
   /** The cost of year startYear + i at index i, in kronor. */
   costs: readonly Decimal[];
   total: Decimal;
-  /** The same in parts of a krona, for adding up without rounding a quotient first. */
-  parts: readonly Decimal[];
-  totalParts: Decimal;
 }
 
 type Horizon = { startYear: number; years: number };
@@ -329,6 +333,7 @@ export class CostedInitiative {
   readonly period: MonthRange;
   private readonly lines: PreparedLine[];
   private readonly totals = new Map<number, BaseCost>();
+  private readonly bases = new Map<number, { cost: BaseCost; inKronor: boolean }>();
   private readonly salaryParts = new Map<IndexSeries, Map<string, Decimal[]>>();
   private readonly priceParts = new Map<IndexSeries, Map<string, Decimal[]>>();
   private readonly indexed = new Map<IndexFactors, Map<string, IndexedCosts>>();
@@ -363,7 +368,25 @@ export class CostedInitiative {
     return total;
   }
 
-  /** The whole initiative's cost in each year of a horizon at that year's salary and price level, in kronor and in parts. */
+  /**
+   * The base cost of a year to be indexed: in kronor when both parts are exact decimals in kronor, as
+   * they are in a whole year or for a salary per month; otherwise in parts of a krona, so that the
+   * year's indexed cost is divided by PARTS_PER_KRONA once, last (a twelfth of 20 000,02 kr does not
+   * end). Most years are in kronor and cost no division at all.
+   */
+  private base(year: number): { cost: BaseCost; inKronor: boolean } {
+    let base = this.bases.get(year);
+    if (base === undefined) {
+      const parts = this.cost(year);
+      const salary = exactKronor(parts.salary);
+      const price = exactKronor(parts.price);
+      base = salary && price ? { cost: { salary, price }, inKronor: true } : { cost: parts, inKronor: false };
+      this.bases.set(year, base);
+    }
+    return base;
+  }
+
+  /** The whole initiative's cost in each year of a horizon at that year's salary and price level, in kronor. */
   indexedCosts(horizon: Horizon, factors: IndexFactors): IndexedCosts {
     const key = horizonKey(horizon);
     const byHorizon = getOrCreate(this.indexed, factors);
@@ -371,14 +394,21 @@ export class CostedInitiative {
     if (result === undefined) {
       const salary = this.indexedPart('salary', factors.salaryIndex, horizon, key);
       const price = this.indexedPart('price', factors.priceIndex, horizon, key);
-      const parts: Decimal[] = new Array(horizon.years);
+      const costs: Decimal[] = new Array(horizon.years);
+      // The total as the years in kronor added up, plus the years in parts added up and divided once.
+      let total = ZERO;
       let totalParts = ZERO;
       for (let i = 0; i < horizon.years; i++) {
         const cost = sumOfParts(salary[i]!, price[i]!);
-        parts[i] = cost;
-        totalParts = addFitting(totalParts, cost);
+        if (this.base(horizon.startYear + i).inKronor) {
+          costs[i] = cost;
+          total = addFitting(total, cost);
+        } else {
+          costs[i] = toKronor(cost);
+          totalParts = addFitting(totalParts, cost);
+        }
       }
-      byHorizon.set(key, (result = { costs: parts.map(toKronor), total: toKronor(totalParts), parts, totalParts }));
+      byHorizon.set(key, (result = { costs, total: totalParts.isZero() ? total : addFitting(total, toKronor(totalParts)) }));
     }
     return result;
   }
@@ -391,7 +421,7 @@ export class CostedInitiative {
       values = new Array(horizon.years);
       for (let i = 0; i < horizon.years; i++) {
         const year = horizon.startYear + i;
-        values[i] = indexPart(this.cost(year)[part], index.at(year));
+        values[i] = indexPart(this.base(year).cost[part], index.at(year));
       }
       byHorizon.set(key, values);
     }

@@ -1,8 +1,15 @@
 /**
  * `npm run bench`: median time to validate and evaluate the example document and a generated
- * stress document. Not a test: it prints figures and asserts nothing about time.
+ * stress document, and for the stress document what its decimal.js arithmetic costs on its own and
+ * a lower bound for any evaluator on decimal.js (issue #2's 50 ms target is measured against these).
+ * Not a test: it prints figures and asserts nothing about time.
  */
 import { readFileSync } from 'node:fs';
+import { CostCache, type IndexSeries } from '../../src/domain/costs';
+import { Decimal, ONE, ZERO } from '../../src/domain/money';
+import { horizonYears } from '../../src/domain/scenario';
+import { effectiveSettings } from '../../src/domain/settings';
+import type { HemmaplanDocument } from '../../src/domain/types';
 import { parseDocumentText } from '../../src/exchange/document';
 import { evaluateDocument } from '../../src/domain/scenario';
 import { resultDocument } from '../../src/exchange/result';
@@ -48,9 +55,137 @@ function measure(label: string, text: string, runs: number): void {
   );
 }
 
+/** The arithmetic methods of decimal.js that the evaluator calls. */
+const ARITHMETIC = ['plus', 'minus', 'times', 'div', 'pow'] as const;
+type Arithmetic = (typeof ARITHMETIC)[number];
+interface Operation {
+  method: Arithmetic;
+  value: Decimal;
+  argument: Decimal | number;
+}
+
+/**
+ * Every decimal.js operation that one evaluation of the document performs, with its operands.
+ * Calls that decimal.js makes from inside an operation (plus calls minus for mixed signs) are part
+ * of the outer one and not recorded again.
+ */
+function recordOperations(document: HemmaplanDocument): Operation[] {
+  const prototype = Object.getPrototypeOf(new Decimal(0)) as Record<Arithmetic, (this: Decimal, argument: Decimal | number) => Decimal>;
+  const originals = ARITHMETIC.map((method) => [method, prototype[method]] as const);
+  const operations: Operation[] = [];
+  let depth = 0;
+  for (const [method, original] of originals) {
+    prototype[method] = function (this: Decimal, argument: Decimal | number) {
+      if (depth === 0) operations.push({ method, value: this, argument });
+      depth++;
+      try {
+        return original.call(this, argument);
+      } finally {
+        depth--;
+      }
+    };
+  }
+  try {
+    evaluateDocument(document);
+  } finally {
+    for (const [method, original] of originals) prototype[method] = original;
+  }
+  return operations;
+}
+
+/**
+ * How long the decimal.js arithmetic of one evaluation takes on its own: the recorded operations
+ * replayed on the same operands, without the evaluator around them. No arrangement of the
+ * evaluator that does these operations can be faster than this.
+ */
+function measureArithmetic(label: string, text: string, runs: number): void {
+  const parsed = parseDocumentText(text);
+  if (!parsed.ok) throw new Error(`${label}: invalid document`);
+  const operations = recordOperations(parsed.document);
+  const replay = () => {
+    for (const { method, value, argument } of operations) (value[method] as (argument: Decimal | number) => Decimal)(argument);
+  };
+  for (let i = 0; i < 3; i++) replay();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    replay();
+    times.push(performance.now() - t0);
+  }
+  const counts = ARITHMETIC.map((method) => `${method} ${operations.filter((o) => o.method === method).length}`).join(', ');
+  console.log(`${label.padEnd(28)} decimal.js alone: ${operations.length} operations (${counts}) replayed in ${median(times).toFixed(2)} ms (median of ${runs})`);
+}
+
+/** a + b, skipping the addition when one of them is zero. */
+const add = (a: Decimal, b: Decimal): Decimal => (b.isZero() ? a : a.isZero() ? b : a.plus(b));
+
+/**
+ * A lower bound for any evaluator built on decimal.js: only the operations that the figures of the
+ * result need, with all the sharing the numbers allow and none of the evaluator's bookkeeping.
+ * Given (not timed): each initiative's cost per year before indexation, the index factors and the
+ * placement prices. Timed: the salary and price parts times their index, once per distinct index;
+ * per scenario, each initiative's yearly cost (one addition) and total; the scenario's yearly cost
+ * from sums over the initiatives made once (two products a year); break-even units as one product
+ * each by a reciprocal price made once per price index, type and year (cheaper than the division
+ * the rules ask for, so still a bound). Effects, NPV and validation are left out.
+ */
+function measureLowerBound(label: string, text: string, runs: number): void {
+  const parsed = parseDocumentText(text);
+  if (!parsed.ok) throw new Error(`${label}: invalid document`);
+  const document = parsed.document;
+  const cache = new CostCache();
+  const initiativesById = new Map(document.initiatives.map((i) => [i.id, i]));
+  const scenarios = document.scenarios.map((scenario) => {
+    const factors = cache.factors(effectiveSettings(document.settings, scenario));
+    const years = horizonYears(scenario);
+    const bases = scenario.initiativeIds.map((id) => years.map((year) => cache.get(initiativesById.get(id)!, factors.settings.payrollOverheadPercent).cost(year)));
+    const prices = document.placementTypes.filter((type) => type.price.gt(ZERO)).map((type) => years.map((year) => factors.placementPrice(type, year)));
+    return { factors, years, bases, prices, key: `${scenario.startYear}+${scenario.years}|${scenario.initiativeIds.join(',')}` };
+  });
+
+  const run = () => {
+    const salaryParts = new Map<IndexSeries, Decimal[][]>();
+    const priceParts = new Map<IndexSeries, Decimal[][]>();
+    const baseSums = new Map<string, { salary: Decimal; price: Decimal }[]>();
+    const reciprocals = new Map<IndexSeries, Decimal[][]>();
+    for (const { factors, years, bases, prices, key } of scenarios) {
+      const indexed = (parts: Map<IndexSeries, Decimal[][]>, index: IndexSeries, part: 'salary' | 'price') => {
+        let values = parts.get(index);
+        if (!values) parts.set(index, (values = bases.map((base) => years.map((year, k) => (base[k]![part].isZero() ? ZERO : base[k]![part].times(index.at(year)))))));
+        return values;
+      };
+      const salary = indexed(salaryParts, factors.salaryIndex, 'salary');
+      const price = indexed(priceParts, factors.priceIndex, 'price');
+      for (let i = 0; i < bases.length; i++) {
+        let total = ZERO;
+        for (let k = 0; k < years.length; k++) total = add(total, add(salary[i]![k]!, price[i]![k]!));
+      }
+      let sums = baseSums.get(key);
+      if (!sums) {
+        sums = years.map((_, k) => bases.reduce((sum, base) => ({ salary: add(sum.salary, base[k]!.salary), price: add(sum.price, base[k]!.price) }), { salary: ZERO, price: ZERO }));
+        baseSums.set(key, sums);
+      }
+      const costs = years.map((year, k) => add(sums[k]!.salary.times(factors.salary(year)), sums[k]!.price.times(factors.price(year))));
+      let inverse = reciprocals.get(factors.priceIndex);
+      if (!inverse) reciprocals.set(factors.priceIndex, (inverse = prices.map((perYear) => perYear.map((p) => ONE.div(p)))));
+      for (const perYear of inverse) costs.forEach((cost, k) => cost.times(perYear[k]!));
+    }
+  };
+  for (let i = 0; i < 3; i++) run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    run();
+    times.push(performance.now() - t0);
+  }
+  console.log(`${label.padEnd(28)} lower bound for any decimal.js evaluator (see measureLowerBound): ${median(times).toFixed(2)} ms (median of ${runs})`);
+}
+
 const example = readFileSync(new URL('../../src/defaults/exempel.hemmaplan.json', import.meta.url), 'utf8');
 const stress = JSON.stringify(stressDocument());
 
 console.log(`Node ${process.version}; stress: ${JSON.stringify(STRESS)}`);
 measure('exempel.hemmaplan.json', example, 51);
 measure('stress document', stress, 21);
+measureArithmetic('stress document', stress, 21);
+measureLowerBound('stress document', stress, 21);

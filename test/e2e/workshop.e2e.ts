@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appSession, exampleDocument, expectNoProblems, expectText, severeAxeViolations } from './app';
 import { evaluateScenario } from '../../src/domain/scenario';
 import { withEffectYear } from '../../src/domain/effects';
-import { formatMoney } from '../../src/domain/money';
+import { formatMoney, formatNumber } from '../../src/domain/money';
 
 const SCENARIO = 'exempel-2026-2028';
 
@@ -57,6 +57,14 @@ describe('the workshop view', () => {
     const document = exampleDocument();
     const result = evaluateScenario(document, document.scenarios[0]!);
     await expectText(page.getByTestId('workshop-cost'), formatMoney(result.totals.cost, 'kr'));
+
+    // What the cost equals, in the units of the placement the effects avoid, year by year.
+    const hvb = result.breakEven.find((b) => b.placementTypeId === document.scenarios[0]!.effects[0]!.fromPlacementTypeId)!;
+    const row = page.getByTestId(`workshop-break-even-${hvb.placementTypeId}`);
+    const typeName = document.placementTypes.find((t) => t.id === hvb.placementTypeId)!.name;
+    await expectText(row.locator('th'), `Kostnaden motsvarar (vårddygn på ${typeName})`);
+    expect(await row.locator('td').allTextContents()).toEqual(hvb.years.map((y) => formatNumber(y.units)));
+    expect(await page.locator('[data-testid^="workshop-break-even-"]').count()).toBe(new Set(document.scenarios[0]!.effects.map((e) => e.fromPlacementTypeId)).size);
     expectNoProblems(tab);
   });
 });

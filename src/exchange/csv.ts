@@ -7,7 +7,7 @@
 import { Decimal, toFixedHalfUp } from '../domain/money';
 import { evaluateScenario } from '../domain/scenario';
 import type { HemmaplanDocument } from '../domain/types';
-import { effectName } from './labels';
+import { effectName, NO_PAYBACK } from './labels';
 
 /** A number rounded half away from zero to a fixed number of decimals when written. */
 export class CsvFixed {
@@ -123,6 +123,6 @@ export function scenarioResultCsv(document: HemmaplanDocument, scenarioId: strin
   rows.push(['Nyckeltal', 'Värde']);
   rows.push(['Kalkylränta (%)', result.settings.discountRatePercent]);
   rows.push(['Nuvärde (kr)', csvMoney(result.totals.npv)]);
-  rows.push(['Återbetalningsår', result.paybackYear ?? 'Ingen inom perioden']);
+  rows.push(['Återbetalningsår', result.paybackYear ?? NO_PAYBACK]);
   return csvText(rows);
 }

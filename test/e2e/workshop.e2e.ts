@@ -3,6 +3,7 @@ import { appSession, exampleDocument, expectNoProblems, expectText, severeAxeVio
 import { evaluateScenario } from '../../src/domain/scenario';
 import { withEffectYear } from '../../src/domain/effects';
 import { formatMoney, formatNumber } from '../../src/domain/money';
+import { NO_PAYBACK } from '../../src/exchange/labels';
 
 const SCENARIO = 'exempel-2026-2028';
 
@@ -26,7 +27,7 @@ describe('the workshop view', () => {
     expect(before.paybackYear).toBeNull();
     expect(after.paybackYear).not.toBeNull();
 
-    await expectText(page.getByTestId('workshop-payback'), 'inte inom perioden');
+    await expectText(page.getByTestId('workshop-payback'), NO_PAYBACK);
     await page.getByRole('button', { name: 'Öka placeringar Undviken HVB-placering 2026' }).click();
     await expectText(page.getByTestId(`stepper-hvb-undviken-2026`), '2');
     await expectText(page.getByTestId('workshop-payback'), String(after.paybackYear));
@@ -39,7 +40,7 @@ describe('the workshop view', () => {
     // The step was this tab's change before the reload; after it, the history is new, so step
     // again and undo that with the keyboard.
     await page.getByRole('button', { name: 'Minska placeringar Undviken HVB-placering 2026' }).click();
-    await expectText(page.getByTestId('workshop-payback'), 'inte inom perioden');
+    await expectText(page.getByTestId('workshop-payback'), NO_PAYBACK);
     await page.keyboard.press('Control+z');
     await expectText(page.getByTestId('workshop-payback'), String(after.paybackYear));
     expectNoProblems(tab);

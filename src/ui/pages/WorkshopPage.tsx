@@ -5,7 +5,7 @@ import { Decimal, formatDecimal, formatMoney, formatNumber } from '../../domain/
 import { evaluateScenario } from '../../domain/scenario';
 import { effectYear, withEffectYear } from '../../domain/effects';
 import type { Effect } from '../../domain/types';
-import { PLACEMENT_UNIT_PLURAL } from '../../exchange/labels';
+import { paybackText, PLACEMENT_UNIT_PLURAL } from '../../exchange/labels';
 import { updateScenario } from './scenarioEditing';
 import { historyCallbacks } from './editing';
 
@@ -116,7 +116,7 @@ export function WorkshopPage() {
           </div>
           <div>
             <dt>Återbetalningsår</dt>
-            <dd data-testid="workshop-payback">{result()!.paybackYear ?? 'inte inom perioden'}</dd>
+            <dd data-testid="workshop-payback">{paybackText(result()!.paybackYear)}</dd>
           </div>
         </dl>
         <table class="workshop-table">

@@ -142,7 +142,11 @@ export async function readXlsxRows(bytes: Uint8Array): Promise<string[][]> {
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.getCell(c);
+      // A cell covered by a merge is empty, as Excel has it; exceljs would repeat the merge's value there.
+      cells.push(cell.isMerged && cell.master !== cell ? '' : cellText(cell.value));
+    }
     while (cells.length > 0 && cells[cells.length - 1]!.trim() === '') cells.pop();
     rows.push(cells);
   }

@@ -137,6 +137,16 @@ describe('readXlsxRows', () => {
     expect(await readXlsxRows(bytes)).toEqual([['Namn', 'Pris'], [], ['HVB', '4728']]);
   });
 
+  it('reads the cells a merge covers as empty, as Excel does, not as copies of the merged value', async () => {
+    const bytes = await xlsx((sheet) => {
+      sheet.addRow(['Namn', 'Enhet', 'Pris']);
+      sheet.addRow(['HVB', 'dygn', 4728]);
+      sheet.addRow(['Jourhem', 'dygn', '']);
+      sheet.mergeCells('B3:C3');
+    });
+    expect(await readXlsxRows(bytes)).toEqual([['Namn', 'Enhet', 'Pris'], ['HVB', 'dygn', '4728'], ['Jourhem', 'dygn']]);
+  });
+
   it('refuses what is not a workbook with a Swedish message', async () => {
     await expect(readXlsxRows(new TextEncoder().encode('Namn;Pris\nHVB;4728'))).rejects.toThrow(TableReadError);
     await expect(readXlsxRows(new Uint8Array())).rejects.toThrow(/Excel-arbetsbok \(\.xlsx\)/);

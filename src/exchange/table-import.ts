@@ -234,7 +234,7 @@ export function tableToDocument(rows: readonly (readonly string[])[], target: Ta
   const headerIndex = findHeaderRow(rows, specs);
   if (headerIndex < 0) {
     const example = target === 'placementTypes' ? 'Namn, Enhet, Pris och Prisår' : 'Namn, Målgrupp och Form';
-    return { ok: false, errors: [`Tabellen är tom. Den första raden ska ha rubriker som ${example}, och raderna under den ett värde per kolumn.`], notices };
+    return { ok: false, errors: [`Tabellen är tom. Den första raden ska ha rubriker som ${example}, och raderna under den ett värde per kolumn.`], notices: limited(notices, 'anmärkningar') };
   }
   if (headerIndex > 0) notices.push(headerIndex === 1 ? 'Rad 1 ovanför rubrikraden lämnas utan avseende.' : `Rad 1–${headerIndex} ovanför rubrikraden lämnas utan avseende.`);
   const header = rows[headerIndex]!;
@@ -256,8 +256,8 @@ export function tableToDocument(rows: readonly (readonly string[])[], target: Ta
     if (spec.key === 'unit' && columns.get('price')?.impliedUnit) continue;
     errors.push(`Kolumnen ${spec.label} saknas. Lägg till en kolumn med rubriken ${spec.label}${spec.hint ? ` (${spec.hint})` : ''} och försök igen.`);
   }
-  if (errors.length > 0) return { ok: false, errors, notices };
-  if (dataRows.length === 0) return { ok: false, errors: ['Tabellen har inga rader under rubrikraden. Fyll i en rad per ' + (target === 'placementTypes' ? 'placeringsform' : 'insats eller metod') + ' och försök igen.'], notices };
+  if (errors.length > 0) return { ok: false, errors: limited(errors, 'fel'), notices: limited(notices, 'anmärkningar') };
+  if (dataRows.length === 0) return { ok: false, errors: ['Tabellen har inga rader under rubrikraden. Fyll i en rad per ' + (target === 'placementTypes' ? 'placeringsform' : 'insats eller metod') + ' och försök igen.'], notices: limited(notices, 'anmärkningar') };
 
   const priceColumn = columns.get('price');
   if (priceColumn?.impliedUnit) {
@@ -330,11 +330,16 @@ export function tableToDocument(rows: readonly (readonly string[])[], target: Ta
   // A loop, not push(...): a table of 50 000 bad rows has more messages than a call has room for arguments.
   for (const e of rowErrors) errors.push(e.text);
   if (errors.length > 0) {
-    const shown = errors.length > MAX_TABLE_ERRORS ? [...errors.slice(0, MAX_TABLE_ERRORS - 1), `… och ${errors.length - MAX_TABLE_ERRORS + 1} fel till.`] : errors;
-    return { ok: false, errors: shown, notices };
+    return { ok: false, errors: limited(errors, 'fel'), notices: limited(notices, 'anmärkningar') };
   }
   if (!parsed.ok) throw new Error('The validator reported issues that were not listed');
-  return { ok: true, document: parsed.document, notices };
+  return { ok: true, document: parsed.document, notices: limited(notices, 'anmärkningar') };
+}
+
+/** At most MAX_TABLE_ERRORS messages; the last one shown says how many more there are ("… och 12 fel till."). */
+function limited(messages: string[], what: string): string[] {
+  if (messages.length <= MAX_TABLE_ERRORS) return messages;
+  return [...messages.slice(0, MAX_TABLE_ERRORS - 1), `… och ${messages.length - MAX_TABLE_ERRORS + 1} ${what} till.`];
 }
 
 /** "Rad 4, kolumn Pris: message", or "Rad 4: message" when no column is concerned. */

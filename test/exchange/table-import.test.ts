@@ -304,6 +304,15 @@ describe('tableToDocument: placement types', () => {
     expect(errors[49]).toBe('… och 51 fel till.');
   });
 
+  it('lists at most MAX_TABLE_ERRORS notices too and counts the rest', () => {
+    const header = ['Namn', 'Enhet', 'Pris', 'Prisår', ...Array.from({ length: 80 }, (_, i) => `Okänd ${i}`)];
+    const outcome = tableToDocument([header, ['HVB', 'dygn', '4728', '2025']], 'placementTypes', empty());
+    expect(outcome.ok).toBe(true);
+    expect(outcome.notices).toHaveLength(50);
+    expect(outcome.notices[0]).toMatch(/^Kolumnen Okänd 0 \(E\) känns inte igen/);
+    expect(outcome.notices[49]).toBe('… och 31 anmärkningar till.');
+  });
+
   describe('ids', () => {
     it('uses an Id column and reports duplicates by row', () => {
       const rows = [['Id', 'Namn', 'Enhet', 'Pris', 'Prisår'], ['hvb', 'A', 'dygn', '1', '2025'], ['sis', 'B', 'dygn', '1', '2025'], ['hvb', 'C', 'dygn', '1', '2025']];

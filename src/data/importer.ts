@@ -58,14 +58,18 @@ export async function readImportFile(file: ImportFile, target: TableTarget, curr
   }
   try {
     if (kind === 'document') return readDocumentText(await file.text(), current);
-    const { parseCsvRows, readXlsxRows, tableToDocument } = await import('../exchange/table-import');
-    const rows = kind === 'csv' ? parseCsvRows(await file.text()) : await readXlsxRows(new Uint8Array(await file.arrayBuffer()));
+    const { decodeTableText, parseCsvRows, readXlsxRows, tableToDocument } = await import('../exchange/table-import');
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // A CSV file's encoding is decided from its bytes: Excel's own "CSV" is Windows-1252, not UTF-8.
+    const rows = kind === 'csv' ? parseCsvRows(decodeTableText(bytes)) : await readXlsxRows(bytes);
     const outcome = tableToDocument(rows, target, current);
     if (!outcome.ok) return { ok: false, messages: outcome.errors };
     // A table brings one list; its document's settings are the current ones, not the file's.
     const personalData = personalDataWarnings(outcome.document, { settings: false });
     return { ok: true, incoming: outcome.document, plan: planImport(current, outcome.document), table: true, notices: outcome.notices, personalData };
   } catch (error) {
+    // The table reader's own message already says what is wrong and what to do.
+    if (error instanceof Error && error.name === 'TableReadError') return { ok: false, messages: [error.message] };
     return {
       ok: false,
       messages: [`Filen gick inte att läsa (${error instanceof Error ? error.message : String(error)}). Kontrollera att den inte är skadad eller öppen i ett annat program.`],

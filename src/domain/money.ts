@@ -14,6 +14,9 @@ export const Decimal = DecimalBase.clone({
 });
 export type Decimal = DecimalBase;
 
+/** decimal.js with room for every digit, for products that must not be rounded (see timesExact). */
+const ExactDecimal = DecimalBase.clone({ precision: 1e9, toExpNeg: -9e15, toExpPos: 9e15 });
+
 export const ZERO = new Decimal(0);
 export const ONE = new Decimal(1);
 export const HUNDRED = new Decimal(100);
@@ -31,6 +34,16 @@ export function toPlain(value: Decimal): string {
 export function toFixedHalfUp(value: Decimal, decimals: number): string {
   const text = value.toFixed(decimals, DecimalBase.ROUND_HALF_UP);
   return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * value × factor with every digit kept. Arithmetic on Decimal rounds to 40 significant digits,
+ * which would silently change an amount as a user wrote it ("999 999 999 999 999,99…" with 40
+ * decimals is within the format's bounds) when it is only being scaled by kr, tkr or mnkr.
+ */
+export function timesExact(value: Decimal, factor: Decimal): Decimal {
+  if (factor.eq(ONE)) return value;
+  return new Decimal(new ExactDecimal(value).times(factor));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,7 +224,7 @@ export function parseAmount(input: string, kind: InputKind = 'money'): ParseResu
     number = readNumber(text);
   }
   if (number === null) return fail(input, kind);
-  let value = number.times(factor);
+  let value = timesExact(number, factor);
   if (kind === 'share' && percentSign) value = value.div(HUNDRED);
   return { ok: true, value };
 }

@@ -7,7 +7,7 @@
 import { Decimal, toFixedHalfUp } from '../domain/money';
 import { evaluateScenario } from '../domain/scenario';
 import type { HemmaplanDocument } from '../domain/types';
-import { effectName } from './labels';
+import { effectName, NO_PAYBACK } from './labels';
 
 /** A number rounded half away from zero to a fixed number of decimals when written. */
 export class CsvFixed {
@@ -71,9 +71,11 @@ function numberText(plain: string): string {
  * ("CSV Injection"), such a cell gets a leading apostrophe so that it is read as text.
  * We also catch the typographic minus U+2212 and the full-width = + - @ (which some Excel
  * versions take as their ASCII twins), and a trigger after leading spaces or invisible
- * characters, since spreadsheets may skip those before looking for a formula.
+ * characters, since spreadsheets may skip those before looking for a formula. Text that already
+ * starts with apostrophes before a trigger ("'-2") gets one more, so that the importer, which
+ * takes exactly one away (table-import.ts `unneutralised`), gives the text back as it was.
  */
-const FORMULA_START = /^[\s\u200b-\u200d\u2060\ufeff]*[=+\-@\u2212\uff1d\uff0b\uff0d\uff20]|^[\t\r]/;
+const FORMULA_START = /^'*(?:[\s\u200b-\u200d\u2060\ufeff]*[=+\-@\u2212\uff1d\uff0b\uff0d\uff20]|[\t\r])/;
 
 export function neutralised(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
@@ -123,6 +125,6 @@ export function scenarioResultCsv(document: HemmaplanDocument, scenarioId: strin
   rows.push(['Nyckeltal', 'Värde']);
   rows.push(['Kalkylränta (%)', result.settings.discountRatePercent]);
   rows.push(['Nuvärde (kr)', csvMoney(result.totals.npv)]);
-  rows.push(['Återbetalningsår', result.paybackYear ?? 'Ingen inom perioden']);
+  rows.push(['Återbetalningsår', result.paybackYear ?? NO_PAYBACK]);
   return csvText(rows);
 }

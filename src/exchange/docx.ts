@@ -23,7 +23,7 @@ import { type AmountUnit, type Decimal, formatMoney, formatPercent, formatShare 
 import { monthIndex } from '../domain/months';
 import { evaluateScenario, type ScenarioResult } from '../domain/scenario';
 import type { HemmaplanDocument, Initiative, Scenario } from '../domain/types';
-import { breakEvenSentence, effectName, PLACEMENT_UNIT_LABELS } from './labels';
+import { breakEvenSentence, effectName, paybackText, PLACEMENT_UNIT_LABELS } from './labels';
 import { xmlSafeText } from './xml-text';
 
 export interface AppendixOptions {
@@ -147,7 +147,7 @@ function appendixBody(
         [text('Undviken kostnad'), number(money(result.totals.avoided))],
         [text('Netto'), number(money(result.totals.net))],
         [text(`Nuvärde av netto (kalkylränta ${formatPercent(settings.discountRatePercent)})`), number(money(result.totals.npv))],
-        [text('Återbetalningsår'), number(result.paybackYear === null ? 'Ingen inom perioden' : String(result.paybackYear))],
+        [text('Återbetalningsår'), number(paybackText(result.paybackYear))],
       ],
       [3, 2],
     ),

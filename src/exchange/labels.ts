@@ -73,6 +73,14 @@ export function breakEvenSentence(year: number, units: Decimal, unit: PlacementU
   return `Kostnaden ${year} motsvarar ${formatNumber(units)} ${PLACEMENT_UNIT_PLURAL[unit]} på ${placementTypeName}.`;
 }
 
+/** What a scenario without a payback year within its period shows in its place. */
+export const NO_PAYBACK = 'Ingen inom perioden';
+
+/** The payback year as shown everywhere: the year, or that there is none within the period. */
+export function paybackText(year: number | null): string {
+  return year === null ? NO_PAYBACK : String(year);
+}
+
 /** The name an effect is shown by: its label, else "from-type → to-type" ("hemmaplan" without a to-type). */
 export function effectName(document: HemmaplanDocument, effect: Effect): string {
   if (effect.label !== undefined && effect.label.trim() !== '') return effect.label;

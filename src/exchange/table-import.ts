@@ -12,7 +12,7 @@
  *    that importing this year's price list over last year's shows its changed prices as conflicts
  *    that 'replace' updates in place.
  */
-import { Decimal, parseAmount, toPlain } from '../domain/money';
+import { Decimal, formatNumber, parseAmount, timesExact, toPlain } from '../domain/money';
 import {
   type HemmaplanDocument,
   INTERVENTION_FORMATS,
@@ -32,7 +32,7 @@ import {
   STATUS_LABELS,
   TARGET_GROUP_LABELS,
 } from './labels';
-import { MAX_ID_LENGTH } from './reader';
+import { MAX_DECIMAL_PLACES, MAX_ID_LENGTH, MAX_MAGNITUDE } from './reader';
 import { type Json, type JsonRecord, serialiseDocument } from './serialise';
 import { parseClipboardTable } from './tsv';
 
@@ -54,6 +54,40 @@ export function parseCsvRows(text: string): string[][] {
   const hint = /^sep=(.)(\r\n|\n|\r|$)/i.exec(source);
   if (hint) source = source.slice(hint[0].length);
   return parseClipboardTable(source, hint ? hint[1]! : detectSeparator(source));
+}
+
+/**
+ * The text of a CSV file's bytes. Excel saves "CSV UTF-8" with a byte order mark, "Unicode-text"
+ * (.txt, tabs) as UTF-16 with a byte order mark, and "CSV (semikolonavgränsad)" in the Windows
+ * code page 1252 without any mark; read as UTF-8 (as a browser's File.text() does), the last turns
+ * "Prisår" into "Pris\ufffdr" and every å, ä and ö of the names into a replacement character.
+ * Bytes that are not valid UTF-8 are therefore read as Windows-1252.
+ */
+export function decodeTableText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return windows1252(bytes);
+  }
+}
+
+/** What Windows-1252 has at 0x80–0x9F (the rest is Latin-1); by hand, since Node's TextDecoder reads the label as Latin-1. */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function windows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const chunk: number[] = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    chunk.push(b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b);
+    if (chunk.length === 8192) parts.push(String.fromCharCode(...chunk.splice(0)));
+  }
+  parts.push(String.fromCharCode(...chunk));
+  return parts.join('');
 }
 
 /** The separator of the header line: the candidate found most often outside quotes. */
@@ -108,7 +142,11 @@ export async function readXlsxRows(bytes: Uint8Array): Promise<string[][]> {
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.getCell(c);
+      // A cell covered by a merge is empty, as Excel has it; exceljs would repeat the merge's value there.
+      cells.push(cell.isMerged && cell.master !== cell ? '' : cellText(cell.value));
+    }
     while (cells.length > 0 && cells[cells.length - 1]!.trim() === '') cells.pop();
     rows.push(cells);
   }
@@ -196,7 +234,7 @@ export function tableToDocument(rows: readonly (readonly string[])[], target: Ta
   const headerIndex = findHeaderRow(rows, specs);
   if (headerIndex < 0) {
     const example = target === 'placementTypes' ? 'Namn, Enhet, Pris och Prisår' : 'Namn, Målgrupp och Form';
-    return { ok: false, errors: [`Tabellen är tom. Den första raden ska ha rubriker som ${example}, och raderna under den ett värde per kolumn.`], notices };
+    return { ok: false, errors: [`Tabellen är tom. Den första raden ska ha rubriker som ${example}, och raderna under den ett värde per kolumn.`], notices: limited(notices, 'anmärkningar') };
   }
   if (headerIndex > 0) notices.push(headerIndex === 1 ? 'Rad 1 ovanför rubrikraden lämnas utan avseende.' : `Rad 1–${headerIndex} ovanför rubrikraden lämnas utan avseende.`);
   const header = rows[headerIndex]!;
@@ -218,8 +256,8 @@ export function tableToDocument(rows: readonly (readonly string[])[], target: Ta
     if (spec.key === 'unit' && columns.get('price')?.impliedUnit) continue;
     errors.push(`Kolumnen ${spec.label} saknas. Lägg till en kolumn med rubriken ${spec.label}${spec.hint ? ` (${spec.hint})` : ''} och försök igen.`);
   }
-  if (errors.length > 0) return { ok: false, errors, notices };
-  if (dataRows.length === 0) return { ok: false, errors: ['Tabellen har inga rader under rubrikraden. Fyll i en rad per ' + (target === 'placementTypes' ? 'placeringsform' : 'insats eller metod') + ' och försök igen.'], notices };
+  if (errors.length > 0) return { ok: false, errors: limited(errors, 'fel'), notices: limited(notices, 'anmärkningar') };
+  if (dataRows.length === 0) return { ok: false, errors: ['Tabellen har inga rader under rubrikraden. Fyll i en rad per ' + (target === 'placementTypes' ? 'placeringsform' : 'insats eller metod') + ' och försök igen.'], notices: limited(notices, 'anmärkningar') };
 
   const priceColumn = columns.get('price');
   if (priceColumn?.impliedUnit) {
@@ -289,13 +327,19 @@ export function tableToDocument(rows: readonly (readonly string[])[], target: Ta
     }
   }
   rowErrors.sort((a, b) => a.row - b.row || a.column - b.column);
-  errors.push(...rowErrors.map((e) => e.text));
+  // A loop, not push(...): a table of 50 000 bad rows has more messages than a call has room for arguments.
+  for (const e of rowErrors) errors.push(e.text);
   if (errors.length > 0) {
-    const shown = errors.length > MAX_TABLE_ERRORS ? [...errors.slice(0, MAX_TABLE_ERRORS - 1), `… och ${errors.length - MAX_TABLE_ERRORS + 1} fel till.`] : errors;
-    return { ok: false, errors: shown, notices };
+    return { ok: false, errors: limited(errors, 'fel'), notices: limited(notices, 'anmärkningar') };
   }
   if (!parsed.ok) throw new Error('The validator reported issues that were not listed');
-  return { ok: true, document: parsed.document, notices };
+  return { ok: true, document: parsed.document, notices: limited(notices, 'anmärkningar') };
+}
+
+/** At most MAX_TABLE_ERRORS messages; the last one shown says how many more there are ("… och 12 fel till."). */
+function limited(messages: string[], what: string): string[] {
+  if (messages.length <= MAX_TABLE_ERRORS) return messages;
+  return [...messages.slice(0, MAX_TABLE_ERRORS - 1), `… och ${messages.length - MAX_TABLE_ERRORS + 1} ${what} till.`];
 }
 
 /** "Rad 4, kolumn Pris: message", or "Rad 4: message" when no column is concerned. */
@@ -315,9 +359,9 @@ function columnLetter(index: number): string {
   return out;
 }
 
-/** Takes away the apostrophe that Hemmaplan's CSV export (csv.ts `neutralised`) puts before a formula character. */
+/** Takes away the apostrophe that Hemmaplan's CSV export (csv.ts `neutralised`) puts before a formula character, or before apostrophes that come before one. */
 function unneutralised(cell: string): string {
-  return /^'(?:[\s\u200b-\u200d\u2060\ufeff]*[=+\-@\u2212\uff1d\uff0b\uff0d\uff20]|[\t\r])/.test(cell) ? cell.slice(1) : cell;
+  return /^''*(?:[\s\u200b-\u200d\u2060\ufeff]*[=+\-@\u2212\uff1d\uff0b\uff0d\uff20]|[\t\r])/.test(cell) ? cell.slice(1) : cell;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -470,6 +514,8 @@ function assignIds(
     if (!currentByName.has(key)) currentByName.set(key, item.id);
   }
   const taken = new Set([...used.keys(), ...currentItems.map((item) => item.id)]);
+  /** Per stem, the number to try next: the ids before it are taken. */
+  const nextSuffix = new Map<string, number>();
   items.forEach((item, index) => {
     if (item.id !== undefined) return;
     if (typeof item.name !== 'string') {
@@ -482,8 +528,11 @@ function assignIds(
       item.id = sameName;
     } else {
       const stem = slug(item.name) || (target === 'placementTypes' ? 'placeringsform' : 'insats');
+      // Counting on from where the stem's last id was found, so that many rows of one name take linear time.
+      let n = nextSuffix.get(stem) ?? 2;
       let id = stem;
-      for (let n = 2; taken.has(id) || used.has(id); n++) id = `${stem}-${n}`;
+      while (taken.has(id) || used.has(id)) id = `${stem}-${n++}`;
+      nextSuffix.set(stem, n);
       item.id = id;
       taken.add(id);
     }
@@ -536,12 +585,19 @@ function money(key: string, label: string, headers: string[], extra: Partial<Fie
     read: (cell, column) => {
       const parsed = parseAmount(englishGrouping(cell), 'money');
       if (!parsed.ok) return { ok: false, message: parsed.message };
-      // A unit in the header scales plain numbers; an amount with its own unit ("5 tkr") is taken as written.
-      const value = /\p{L}/u.test(cell.replace(/^=.*/, '')) ? parsed.value : parsed.value.times(column.factor);
+      // A unit in the header scales plain numbers; an amount with its own unit ("5 tkr", "500:-") is taken as written.
+      const value = OWN_MONEY_UNIT.test(cell.replace(/^=.*/, '')) ? parsed.value : timesExact(parsed.value, column.factor);
+      // Checked here, in the cell's terms, rather than by the validator, which would quote the
+      // number as the format writes it and call a number of a hundred digits "inget tal".
+      if (value.abs().gt(MAX_MAGNITUDE)) return { ok: false, message: `beloppet är orimligt stort; högst ${formatNumber(MAX_MAGNITUDE)} kr är tillåtet` };
+      if (value.decimalPlaces() > MAX_DECIMAL_PLACES) return { ok: false, message: `beloppet har för många decimaler; högst ${MAX_DECIMAL_PLACES} är tillåtna` };
       return one(key, toPlain(value));
     },
   });
 }
+
+/** An amount that says its own money unit: "5 tkr", "1,5 mnkr", "500 kr", "500:-". */
+const OWN_MONEY_UNIT = /\p{L}|:-/u;
 
 /**
  * "4,728.50" and "1,234,567" (English thousands separators) as "4728.50" and "1234567"; parseAmount

@@ -24,7 +24,7 @@ import { contains, intersect, monthIndex, monthsInYear, yearOfIndex } from '../d
 import { evaluateCostLines, evaluateScenario, horizonYears, type ScenarioResult } from '../domain/scenario';
 import type { EffectiveSettings } from '../domain/settings';
 import type { CostLine, Effect, HemmaplanDocument, Initiative, PlacementType, PlacementUnit, Scenario } from '../domain/types';
-import { COST_LINE_KIND_LABELS, effectName, PLACEMENT_CATEGORY_LABELS, PLACEMENT_UNIT_LABELS, PLACEMENT_UNIT_PLURAL } from './labels';
+import { COST_LINE_KIND_LABELS, effectName, NO_PAYBACK, PLACEMENT_CATEGORY_LABELS, PLACEMENT_UNIT_LABELS, PLACEMENT_UNIT_PLURAL } from './labels';
 import { xmlSafeText } from './xml-text';
 
 export interface WorkbookOptions {
@@ -41,7 +41,6 @@ export const SHEET_NAMES = {
 } as const;
 
 /** What a payback cell says when the cumulative net never reaches zero within the horizon. */
-export const NO_PAYBACK = 'Ingen inom perioden';
 
 /** Builds the workbook of one scenario of a validated document as .xlsx bytes. Works in the browser and in Node. */
 export async function scenarioWorkbook(document: HemmaplanDocument, scenarioId: string, options: WorkbookOptions): Promise<Uint8Array> {

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { appSession, severeAxeViolations, exampleDocument, expectNoProblems } from './app';
 import { evaluateScenario, type ScenarioResult } from '../../src/domain/scenario';
 import { type Decimal, formatMoney, formatPercent } from '../../src/domain/money';
+import { paybackText } from '../../src/exchange/labels';
 
 const FIRST = 'exempel-2026-2028';
 const SECOND = 'utokad-hemmaplan-2026-2030';
@@ -30,10 +31,6 @@ const TOTALS: [keyof ScenarioResult['totals'], string][] = [
   ['net', 'Netto'],
   ['npv', 'Nuvärde'],
 ];
-
-function paybackText(year: number | null): string {
-  return year === null ? 'Inom perioden: nej' : String(year);
-}
 
 function paybackDifference(result: number | null, base: number | null): string {
   if (result === null || base === null) return 'Kan inte jämföras';

@@ -173,7 +173,7 @@ async function controllerVersion(page: Page): Promise<string> {
 }
 
 describe('a new version', () => {
-  it('is offered with "Uppdatera nu", not swapped in under an open edit or in another tab, and takes over only when asked', async () => {
+  it('is found when a tab comes back into view, offered with "Uppdatera nu", not swapped in under an open edit or in another tab, and takes over only when asked', async () => {
     const original = await readFile(SERVICE_WORKER, 'utf8');
     try {
       const first = await start('/placeringskostnader');
@@ -198,10 +198,8 @@ describe('a new version', () => {
         SERVICE_WORKER,
         `${original}\nself.addEventListener('message',(e)=>{if(e.data&&e.data.type==='HEMMAPLAN_TEST_VERSION')e.ports[0].postMessage('ny');});\n`,
       );
-      await first.page.evaluate(async () => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        await registration!.update();
-      });
+      // The first tab comes back into view (the user returns to it) and looks for a new version.
+      await first.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
 
       for (const tab of [first, second]) {
         const notice = tab.page.getByTestId('app-notice');

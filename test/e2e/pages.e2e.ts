@@ -90,6 +90,18 @@ describe('Satsningar: editing a cost line', () => {
     expectNoProblems(tab);
   });
 
+  it('shows every yearly cost of the example in kronor in full, not cut off', async () => {
+    const tab = await start('/satsningar');
+    await initiativeGridsReady(tab.page);
+    for (const name of [INITIATIVES, LINES]) {
+      const cells = grid(tab.page, name).locator('.ag-cell[col-id^="cost"], .ag-cell[col-id^="year"]');
+      expect(await cells.count()).toBeGreaterThan(0);
+      const cut = await cells.evaluateAll((elements) => elements.filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent));
+      expect(cut).toEqual([]);
+    }
+    expectNoProblems(tab);
+  });
+
   it('keeps the edit after a reload (IndexedDB)', async () => {
     const tab = await start('/satsningar');
     await initiativeGridsReady(tab.page);

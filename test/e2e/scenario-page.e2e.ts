@@ -5,6 +5,7 @@ import { launchBrowser, watchPage } from './browser';
 import { parseDocumentText } from '../../src/exchange/document';
 import { evaluateScenario } from '../../src/domain/scenario';
 import { formatMoney } from '../../src/domain/money';
+import { NO_PAYBACK } from '../../src/exchange/labels';
 
 const exampleText = readFileSync(new URL('../../src/defaults/exempel.hemmaplan.json', import.meta.url), 'utf8');
 
@@ -50,7 +51,7 @@ describe('the scenario page of the built app', () => {
   });
 
   it('shows key figures and a break-even sentence in Swedish', async () => {
-    await expect(page.textContent('[data-testid="payback"]')).resolves.toBe('Inom perioden: nej');
+    await expect(page.textContent('[data-testid="payback"]')).resolves.toBe(NO_PAYBACK);
     const sentences = await page.$$eval('[data-testid="break-even"] li', (items) => items.map((li) => li.textContent));
     expect(sentences[0]).toMatch(/^Kostnaden 2026 motsvarar 142 vårddygn på HVB barn och unga\.$/);
   });

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { appSession, severeAxeViolations, cell, exampleDocument, expectNoProblems, expectText, grid, gridReady, pasteInto, typeIntoCell, type Tab } from './app';
 import { evaluateScenario } from '../../src/domain/scenario';
+import { paybackText } from '../../src/exchange/labels';
 import { Decimal, formatMoney, formatPercent, parseAmount } from '../../src/domain/money';
 import type { HemmaplanDocument, Scenario } from '../../src/domain/types';
 import { parseDocument } from '../../src/exchange/document';
@@ -45,7 +46,7 @@ function expectedFigures(document: HemmaplanDocument, scenario: Scenario): Shown
       'total-avoided': kr(result.totals.avoided),
       'total-net': kr(result.totals.net),
       npv: kr(result.totals.npv),
-      payback: result.paybackYear === null ? 'Inom perioden: nej' : String(result.paybackYear),
+      payback: paybackText(result.paybackYear),
     },
   };
 }

@@ -8,6 +8,7 @@ import { launchBrowser } from './browser';
 import { exampleDocument, expectNoProblems, openApp } from './app';
 import { formatMoney } from '../../src/domain/money';
 import { sensitivity } from '../../src/domain/sensitivity';
+import { paybackText } from '../../src/exchange/labels';
 
 const LABELS = ['Effekter 50\u00a0%', 'Effekter 75\u00a0%', 'Effekter 100\u00a0% (beräknat)', 'Effekter 125\u00a0%', 'Kostnader +10\u00a0%'];
 
@@ -33,7 +34,7 @@ describe('Känslighet on Scenarier', () => {
       LABELS[i]!,
       formatMoney(c.result.totals.net, 'kr'),
       formatMoney(c.result.totals.npv, 'kr'),
-      c.result.paybackYear === null ? 'Inom perioden: nej' : String(c.result.paybackYear),
+      paybackText(c.result.paybackYear),
     ]);
     // The cases differ from one another, or the check would prove little.
     expect(new Set(expected.map((row) => row[1])).size).toBe(5);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { appSession, exampleDocument, expectNoProblems, expectText, severeAxeViolations } from './app';
 import { evaluateScenario } from '../../src/domain/scenario';
 import { withEffectYear } from '../../src/domain/effects';
-import { formatMoney } from '../../src/domain/money';
+import { formatMoney, formatNumber } from '../../src/domain/money';
+import { NO_PAYBACK } from '../../src/exchange/labels';
 
 const SCENARIO = 'exempel-2026-2028';
 
@@ -26,7 +27,7 @@ describe('the workshop view', () => {
     expect(before.paybackYear).toBeNull();
     expect(after.paybackYear).not.toBeNull();
 
-    await expectText(page.getByTestId('workshop-payback'), 'inte inom perioden');
+    await expectText(page.getByTestId('workshop-payback'), NO_PAYBACK);
     await page.getByRole('button', { name: 'Öka placeringar Undviken HVB-placering 2026' }).click();
     await expectText(page.getByTestId(`stepper-hvb-undviken-2026`), '2');
     await expectText(page.getByTestId('workshop-payback'), String(after.paybackYear));
@@ -39,7 +40,7 @@ describe('the workshop view', () => {
     // The step was this tab's change before the reload; after it, the history is new, so step
     // again and undo that with the keyboard.
     await page.getByRole('button', { name: 'Minska placeringar Undviken HVB-placering 2026' }).click();
-    await expectText(page.getByTestId('workshop-payback'), 'inte inom perioden');
+    await expectText(page.getByTestId('workshop-payback'), NO_PAYBACK);
     await page.keyboard.press('Control+z');
     await expectText(page.getByTestId('workshop-payback'), String(after.paybackYear));
     expectNoProblems(tab);
@@ -57,6 +58,14 @@ describe('the workshop view', () => {
     const document = exampleDocument();
     const result = evaluateScenario(document, document.scenarios[0]!);
     await expectText(page.getByTestId('workshop-cost'), formatMoney(result.totals.cost, 'kr'));
+
+    // What the cost equals, in the units of the placement the effects avoid, year by year.
+    const hvb = result.breakEven.find((b) => b.placementTypeId === document.scenarios[0]!.effects[0]!.fromPlacementTypeId)!;
+    const row = page.getByTestId(`workshop-break-even-${hvb.placementTypeId}`);
+    const typeName = document.placementTypes.find((t) => t.id === hvb.placementTypeId)!.name;
+    await expectText(row.locator('th'), `Kostnaden motsvarar (vårddygn på ${typeName})`);
+    expect(await row.locator('td').allTextContents()).toEqual(hvb.years.map((y) => formatNumber(y.units)));
+    expect(await page.locator('[data-testid^="workshop-break-even-"]').count()).toBe(new Set(document.scenarios[0]!.effects.map((e) => e.fromPlacementTypeId)).size);
     expectNoProblems(tab);
   });
 });

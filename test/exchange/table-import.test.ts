@@ -137,6 +137,16 @@ describe('readXlsxRows', () => {
     expect(await readXlsxRows(bytes)).toEqual([['Namn', 'Pris'], [], ['HVB', '4728']]);
   });
 
+  it('reads the cells a merge covers as empty, as Excel does, not as copies of the merged value', async () => {
+    const bytes = await xlsx((sheet) => {
+      sheet.addRow(['Namn', 'Enhet', 'Pris']);
+      sheet.addRow(['HVB', 'dygn', 4728]);
+      sheet.addRow(['Jourhem', 'dygn', '']);
+      sheet.mergeCells('B3:C3');
+    });
+    expect(await readXlsxRows(bytes)).toEqual([['Namn', 'Enhet', 'Pris'], ['HVB', 'dygn', '4728'], ['Jourhem', 'dygn']]);
+  });
+
   it('refuses what is not a workbook with a Swedish message', async () => {
     await expect(readXlsxRows(new TextEncoder().encode('Namn;Pris\nHVB;4728'))).rejects.toThrow(TableReadError);
     await expect(readXlsxRows(new Uint8Array())).rejects.toThrow(/Excel-arbetsbok \(\.xlsx\)/);
@@ -292,6 +302,15 @@ describe('tableToDocument: placement types', () => {
     const errors = failure(tableToDocument(rows, 'placementTypes', empty()));
     expect(errors).toHaveLength(50);
     expect(errors[49]).toBe('… och 51 fel till.');
+  });
+
+  it('lists at most MAX_TABLE_ERRORS notices too and counts the rest', () => {
+    const header = ['Namn', 'Enhet', 'Pris', 'Prisår', ...Array.from({ length: 80 }, (_, i) => `Okänd ${i}`)];
+    const outcome = tableToDocument([header, ['HVB', 'dygn', '4728', '2025']], 'placementTypes', empty());
+    expect(outcome.ok).toBe(true);
+    expect(outcome.notices).toHaveLength(50);
+    expect(outcome.notices[0]).toMatch(/^Kolumnen Okänd 0 \(E\) känns inte igen/);
+    expect(outcome.notices[49]).toBe('… och 31 anmärkningar till.');
   });
 
   describe('ids', () => {

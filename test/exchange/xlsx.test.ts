@@ -27,7 +27,8 @@ import { Decimal, formatNumber, toFixedHalfUp, ZERO } from '../../src/domain/mon
 import { evaluateCostLines, evaluateScenario } from '../../src/domain/scenario';
 import type { HemmaplanDocument, Scenario } from '../../src/domain/types';
 import { breakEvenSentence, COST_LINE_KIND_LABELS } from '../../src/exchange/labels';
-import { cleanText, NO_PAYBACK, scenarioWorkbook, SHEET_NAMES } from '../../src/exchange/xlsx';
+import { cleanText, scenarioWorkbook, SHEET_NAMES } from '../../src/exchange/xlsx';
+import { NO_PAYBACK } from '../../src/exchange/labels';
 import { documentFrom } from '../support';
 import { validDocument } from './arbitraries';
 import { exampleDocument as example } from '../example';

@@ -2,7 +2,7 @@ import { createMemo, For, Show } from 'solid-js';
 import { evaluateScenario } from '../../domain/scenario';
 import { type AmountUnit, formatMoney, formatPercent } from '../../domain/money';
 import type { HemmaplanDocument, Scenario } from '../../domain/types';
-import { breakEvenSentence, effectName } from '../../exchange/labels';
+import { breakEvenSentence, effectName, paybackText } from '../../exchange/labels';
 import { localDate } from '../files/download';
 
 /** A scenario's yearly results and key figures, computed by the evaluator from the current data. */
@@ -46,7 +46,7 @@ export function ScenarioResults(props: { document: HemmaplanDocument; scenario: 
         </div>
         <div>
           <dt>Återbetalningsår</dt>
-          <dd data-testid="payback">{result().paybackYear ?? 'Inom perioden: nej'}</dd>
+          <dd data-testid="payback">{paybackText(result().paybackYear)}</dd>
         </div>
       </dl>
 

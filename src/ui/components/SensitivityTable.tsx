@@ -2,6 +2,7 @@ import { createMemo, For } from 'solid-js';
 import { type AmountUnit, formatMoney } from '../../domain/money';
 import { sensitivity, type SensitivityKey } from '../../domain/sensitivity';
 import type { HemmaplanDocument, Scenario } from '../../domain/types';
+import { paybackText } from '../../exchange/labels';
 
 const CASE_LABELS: Record<SensitivityKey, string> = {
   'effects-50': 'Effekter 50\u00a0%',
@@ -34,7 +35,7 @@ export function SensitivityTable(props: { document: HemmaplanDocument; scenario:
               <th scope="row">{CASE_LABELS[c.key]}</th>
               <td classList={{ negative: c.result.totals.net.isNegative() }}>{kr(c.result.totals.net)}</td>
               <td classList={{ negative: c.result.totals.npv.isNegative() }}>{kr(c.result.totals.npv)}</td>
-              <td>{c.result.paybackYear ?? 'Inom perioden: nej'}</td>
+              <td>{paybackText(c.result.paybackYear)}</td>
             </tr>
           )}
         </For>

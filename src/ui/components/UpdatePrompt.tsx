@@ -3,9 +3,31 @@
  * once, that the app now works without a network; and, when a new version has been downloaded,
  * offers it with a button. Nothing is swapped in by itself: the new version waits until the user
  * presses "Uppdatera nu", so no edit is ever interrupted by a reload.
+ *
+ * A tab may stay open for days. The browser looks for a new version only when a page is loaded, so
+ * Hemmaplan also looks when the tab comes back into view and when the network returns, at most
+ * once every ten minutes.
  */
 import { createSignal, Show } from 'solid-js';
 import { useRegisterSW } from 'virtual:pwa-register/solid';
+
+/** The least time between two looks for a new version while the tab stays open. */
+const UPDATE_CHECK_INTERVAL_MS = 10 * 60 * 1000;
+
+/** Looks for a new version when the tab comes back into view or the network returns. */
+function checkForUpdates(registration: ServiceWorkerRegistration): void {
+  let lastCheck = 0;
+  const check = () => {
+    if (document.visibilityState !== 'visible' || !navigator.onLine) return;
+    const now = Date.now();
+    if (now - lastCheck < UPDATE_CHECK_INTERVAL_MS) return;
+    lastCheck = now;
+    // Without a server the look fails; the next one tries again.
+    registration.update().catch(() => undefined);
+  };
+  document.addEventListener('visibilitychange', check);
+  window.addEventListener('online', check);
+}
 
 export function UpdatePrompt() {
   /** Set when this tab asked for the new version; only then does it reload itself. */
@@ -16,6 +38,9 @@ export function UpdatePrompt() {
     offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
   } = useRegisterSW({
+    onRegisteredSW(_url, registration) {
+      if (registration) checkForUpdates(registration);
+    },
     // The new version took over because this tab or another one asked for it. Another tab may be
     // in the middle of an edit: it is told, and reloads when its user says so.
     onNeedReload() {

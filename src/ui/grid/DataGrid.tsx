@@ -35,7 +35,7 @@ import './grid.css';
 import { formatClipboardTable, parseClipboardTable } from '../../exchange/tsv';
 import { csvText, type CsvCell } from '../../exchange/csv';
 import { downloadFile, fileNamePart, FILE_TYPES, localDate } from '../files/download';
-import { cellValue, isCellEditable, safeUrl, toColumnDefs, type GridColumn } from './columns';
+import { cellValue, exportCell, isCellEditable, safeUrl, toColumnDefs, type GridColumn } from './columns';
 import { GRID_LOCALE_TEXT } from './locale';
 import { containsPersonalNumber } from '../../domain/personal-data';
 import { confirmFreeText, selectPersonalNumber } from '../components/PersonalDataDialog';
@@ -416,7 +416,7 @@ export function DataGrid<T>(props: DataGridProps<T>): JSX.Element {
     for (let i = 0; i < api.getDisplayedRowCount(); i++) {
       const data = api.getDisplayedRowAtIndex(i)?.data;
       if (data === undefined) continue;
-      rows.push(columns.map(({ col }) => (col.type.exportValue ? col.type.exportValue(cellValue(col, data)) : col.type.format(cellValue(col, data)))));
+      rows.push(columns.map(({ col }) => exportCell(col, data)));
     }
     downloadFile(csvText(rows), `${fileNamePart(props.ariaLabel)}-${localDate()}.csv`, FILE_TYPES.csv);
     announce(`${rows.length - 1} rader exporterade som CSV.`, 'polite');

@@ -13,6 +13,7 @@ import {
   formatPercent,
   formatShare,
   parseAmount,
+  timesExact,
   type AmountUnit,
   type InputKind,
 } from '../../domain/money';
@@ -222,7 +223,7 @@ export function parseMoneyCell(text: string, unit: AmountUnit = 'kr', required =
   const parsed = parseAmount(text, 'money');
   if (!parsed.ok) return parsed;
   const hasUnit = !text.trim().startsWith('=') && MONEY_SUFFIX.test(text.trim());
-  return { ok: true, value: hasUnit ? parsed.value : parsed.value.times(UNIT_FACTOR[unit]) };
+  return { ok: true, value: hasUnit ? parsed.value : timesExact(parsed.value, UNIT_FACTOR[unit]) };
 }
 
 /** A percentage as a number of percent: "44,53" and "44,53 %" are both 44.53. */
@@ -410,6 +411,8 @@ export function longTextType(options: Requirement & { maxLength?: number } = {})
     // The cell shows the first line; the popup editor shows all of it.
     format: (v) => format(v).replace(/\s*\n\s*/g, ' ¶ '),
     editText: format,
+    // A file gets the whole text, line breaks and all, not the one-line form the cell shows.
+    exportValue: format,
     equals: sameText,
     editable: true,
     colDef: {
@@ -663,6 +666,12 @@ function searchable(text: string): string {
 /** The cell's value for a row: the column's getter or `row[field]`. */
 export function cellValue<T>(col: GridColumn<T>, row: T): unknown {
   return col.value ? col.value(row) : (row as Record<string, unknown>)[col.field];
+}
+
+/** A row's cell as the grid's CSV export writes it: the exact value where the type gives one, else the text shown. */
+export function exportCell<T>(col: GridColumn<T>, row: T): Decimal | number | string | null {
+  const value = cellValue(col, row);
+  return col.type.exportValue ? col.type.exportValue(value) : col.type.format(value);
 }
 
 /** Whether the column's cell of this row (undefined: a new row) may be edited. */

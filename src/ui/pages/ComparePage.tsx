@@ -5,6 +5,7 @@ import { compareResults, type ComparedScenario, type ResultDifference } from '..
 import { type Decimal, formatMoney, formatPercent } from '../../domain/money';
 import { evaluateScenario, type ScenarioResult } from '../../domain/scenario';
 import type { Scenario } from '../../domain/types';
+import { paybackText } from '../../exchange/labels';
 
 /** How many scenarios can be compared at once. */
 const SLOTS = 4;
@@ -21,10 +22,6 @@ const TOTAL_ROWS: { key: Total; label: string }[] = [
 ];
 
 const PAYBACK_LABEL = 'Återbetalningsår';
-
-function paybackText(year: number | null): string {
-  return year === null ? 'Inom perioden: nej' : String(year);
-}
 
 /** A difference in payback years as words: "2 år tidigare", "samma år". */
 function paybackDifferenceText(years: number | null): string {

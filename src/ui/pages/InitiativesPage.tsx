@@ -72,7 +72,7 @@ export function InitiativesPage() {
         header: `${year} (${unit()})`,
         shownAs: moneyType({ unit: unit() }),
         value: (row) => overviews().get(row.id)?.years[i]?.cost,
-        width: 120,
+        width: 135,
       }),
     ),
     textColumn<Initiative>({ field: 'scope', header: 'Omfattning', width: 200 }),
@@ -117,7 +117,7 @@ export function InitiativesPage() {
     moneyColumn<LineRow>({ field: 'materialPerTerm', header: 'Material per termin (kr)', unit: 'kr', value: lineValue('materialPerTerm'), editable: applies('materialPerTerm'), width: 180 }),
   ].filter((column) => ['kind', 'label'].includes(column.field) || usedFields().has(column.field)).concat(
     years().map((year, i) =>
-      computedColumn<LineRow>({ field: `year${year}`, header: `${year} (${unit()})`, shownAs: moneyType({ unit: unit() }), value: (row) => row.years[i], width: 120 }),
+      computedColumn<LineRow>({ field: `year${year}`, header: `${year} (${unit()})`, shownAs: moneyType({ unit: unit() }), value: (row) => row.years[i], width: 135 }),
     ),
   ));
 

@@ -1,13 +1,13 @@
 import { createMemo, createSignal, For } from 'solid-js';
 import { useApp } from '../context';
 import { DataGrid } from '../grid/DataGrid';
-import { computedColumn, enumerationColumn, linkColumn, longTextColumn, moneyColumn, moneyType, textColumn, yearColumn } from '../grid/columns';
 import { Decimal, formatDecimal, formatMoney } from '../../domain/money';
-import { pricePerDay, yearEquivalences } from '../../domain/overview';
+import { yearEquivalences } from '../../domain/overview';
 import type { PlacementType } from '../../domain/types';
-import { PLACEMENT_CATEGORY_LABELS, PLACEMENT_UNIT_LABELS, PLACEMENT_UNIT_PLURAL } from '../../exchange/labels';
+import { PLACEMENT_UNIT_PLURAL } from '../../exchange/labels';
 import { listCallbacks, withValues } from './editing';
 import { displayHorizon } from './displayYears';
+import { placementTypeColumns } from './placementTypeColumns';
 
 /** Placeringskostnader: placement types with prices and sources, and what each initiative's cost equals. */
 export function PlacementTypesPage() {
@@ -20,17 +20,7 @@ export function PlacementTypesPage() {
     return Array.from({ length: years }, (_, i) => startYear + i);
   });
 
-  const columns = createMemo(() => [
-    textColumn<PlacementType>({ field: 'name', header: 'Placeringsform', required: true, pinned: 'left', width: 260 }),
-    enumerationColumn<PlacementType, string>({ field: 'unit', header: 'Enhet', labels: PLACEMENT_UNIT_LABELS, width: 100 }),
-    moneyColumn<PlacementType>({ field: 'price', header: 'Pris per enhet (kr)', unit: 'kr', width: 160 }),
-    yearColumn<PlacementType>({ field: 'priceYear', header: 'Prisår', width: 100 }),
-    computedColumn<PlacementType>({ field: 'pricePerDay', header: 'Pris per dygn (kr)', shownAs: moneyType({ unit: 'kr' }), value: pricePerDay, width: 150 }),
-    enumerationColumn<PlacementType, string>({ field: 'category', header: 'Målgrupp', labels: PLACEMENT_CATEGORY_LABELS, required: false, width: 140 }),
-    textColumn<PlacementType>({ field: 'source', header: 'Källa', width: 260 }),
-    linkColumn<PlacementType>({ field: 'sourceUrl', header: 'Källa (länk)', width: 200 }),
-    longTextColumn<PlacementType>({ field: 'notes', header: 'Anteckningar', width: 260 }),
-  ]);
+  const columns = createMemo(placementTypeColumns);
 
   const callbacks = listCallbacks(app, 'placementTypes', {
     newName: 'Ny placeringsform',

@@ -5,6 +5,7 @@ import { DataGrid } from '../grid/DataGrid';
 import { computedColumn, integerColumn, longTextColumn, moneyType, textColumn, yearColumn } from '../grid/columns';
 import { evaluateScenario } from '../../domain/scenario';
 import type { Scenario } from '../../domain/types';
+import { paybackText } from '../../exchange/labels';
 import { ScenarioResults } from '../components/ScenarioResults';
 import { ScenarioSetup } from '../components/ScenarioSetup';
 import { ScenarioExports } from '../components/ScenarioExports';
@@ -28,7 +29,7 @@ export function ScenariosPage() {
   const columns = createMemo(() => [
     textColumn<Scenario>({ field: 'name', header: 'Scenario', required: true, pinned: 'left', width: 260 }),
     yearColumn<Scenario>({ field: 'startYear', header: 'Startår', width: 100 }),
-    integerColumn<Scenario>({ field: 'years', header: 'Antal år', min: 1, max: 50, width: 100 }),
+    integerColumn<Scenario>({ field: 'years', header: 'Antal år', min: 1, max: 50, width: 115 }),
     computedColumn<Scenario>({
       field: 'net',
       header: `Netto (${app.amountUnit()})`,
@@ -36,7 +37,7 @@ export function ScenariosPage() {
       value: (s) => results().get(s.id)?.totals.net,
       width: 140,
     }),
-    computedColumn<Scenario>({ field: 'payback', header: 'Återbetalningsår', value: (s) => results().get(s.id)?.paybackYear ?? 'inom perioden: nej', width: 160 }),
+    computedColumn<Scenario>({ field: 'payback', header: 'Återbetalningsår', value: (s) => paybackText(results().get(s.id)?.paybackYear ?? null), width: 190 }),
     longTextColumn<Scenario>({ field: 'description', header: 'Beskrivning', width: 320 }),
   ]);
 

@@ -1,11 +1,11 @@
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { useApp } from '../context';
-import { Decimal, formatDecimal, formatMoney } from '../../domain/money';
+import { Decimal, formatDecimal, formatMoney, formatNumber } from '../../domain/money';
 import { evaluateScenario } from '../../domain/scenario';
 import { effectYear, withEffectYear } from '../../domain/effects';
 import type { Effect } from '../../domain/types';
-import { PLACEMENT_UNIT_PLURAL } from '../../exchange/labels';
+import { paybackText, PLACEMENT_UNIT_PLURAL } from '../../exchange/labels';
 import { updateScenario } from './scenarioEditing';
 import { historyCallbacks } from './editing';
 
@@ -36,6 +36,12 @@ export function WorkshopPage() {
     const units = [...new Set(effect.perYear.map((e) => formatDecimal(e.unitsPerPlacement, 2)))];
     return units.length === 0 ? plural : `${units.join(' / ')} ${plural}`;
   }
+
+  /** Break-even for the placement types the scenario's effects avoid: what each year's cost equals. */
+  const breakEven = createMemo(() => {
+    const avoidedTypes = new Set(scenario()?.effects.map((e) => e.fromPlacementTypeId));
+    return (result()?.breakEven ?? []).filter((b) => avoidedTypes.has(b.placementTypeId));
+  });
 
   function effectName(effect: Effect): string {
     const from = typeOf(effect.fromPlacementTypeId)?.name ?? effect.fromPlacementTypeId;
@@ -110,7 +116,7 @@ export function WorkshopPage() {
           </div>
           <div>
             <dt>Återbetalningsår</dt>
-            <dd data-testid="workshop-payback">{result()!.paybackYear ?? 'inte inom perioden'}</dd>
+            <dd data-testid="workshop-payback">{paybackText(result()!.paybackYear)}</dd>
           </div>
         </dl>
         <table class="workshop-table">
@@ -164,6 +170,20 @@ export function WorkshopPage() {
               <th scope="row">Ackumulerat netto</th>
               <For each={result()!.years}>{(y) => <td>{formatMoney(y.cumulativeNet, unit())}</td>}</For>
             </tr>
+            <For each={breakEven()}>
+              {(b) => (
+                <tr data-testid={`workshop-break-even-${b.placementTypeId}`}>
+                  <th scope="row">
+                    Kostnaden motsvarar
+                    <span class="workshop-unit">
+                      {' '}
+                      ({PLACEMENT_UNIT_PLURAL[b.unit]} på {typeOf(b.placementTypeId)?.name ?? b.placementTypeId})
+                    </span>
+                  </th>
+                  <For each={b.years}>{(y) => <td>{formatNumber(y.units)}</td>}</For>
+                </tr>
+              )}
+            </For>
           </tfoot>
         </table>
         <p class="workshop-message" role="alert">

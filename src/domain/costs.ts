@@ -1,7 +1,7 @@
 /**
  * What an initiative's cost lines cost in each year (EXCHANGE.md §2.1–2.4), exactly.
  */
-import { Decimal, HUNDRED, ONE, ZERO } from './money';
+import { Decimal, HUNDRED, ONE, timesExact, ZERO } from './money';
 import { contains, intersect, monthIndex, monthsInYear, type MonthRange, yearOfIndex } from './months';
 import type { EffectiveSettings } from './settings';
 import type { CostLine, Initiative, PlacementType, PlacementUnit } from './types';
@@ -24,11 +24,15 @@ export function toKronor(parts: Decimal): Decimal {
   return parts.div(PARTS_PER_KRONA);
 }
 
-/** An amount in parts of a krona in kronor when that is an exact decimal (it ends), else null. */
+/**
+ * An amount in parts of a krona in kronor when that is an exact decimal (it ends), else null. The
+ * quotient is multiplied back without rounding: a rounded quotient times 4380, rounded again to 40
+ * digits, can come back to the amount it was divided from.
+ */
 function exactKronor(parts: Decimal): Decimal | null {
   if (parts.isZero()) return ZERO;
   const kronor = toKronor(parts);
-  return kronor.times(PARTS_PER_KRONA).eq(parts) ? kronor : null;
+  return timesExact(kronor, PARTS_PER_KRONA).eq(parts) ? kronor : null;
 }
 
 /**

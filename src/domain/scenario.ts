@@ -75,18 +75,10 @@ export function evaluateCostLines(initiative: Initiative, horizon: Pick<Scenario
   return initiative.costLines.map((_, line) => perYear.map((costs) => costs[line]!));
 }
 
-/** An effect's avoided cost per year of the horizon; entries outside the horizon are ignored. */
-export function evaluateEffect(
-  effect: Effect,
-  horizon: Pick<Scenario, 'startYear' | 'years'>,
-  placementTypes: ReadonlyMap<string, PlacementType>,
-  factors: IndexFactors,
-): EffectResult {
-  const { parts, totalParts } = effectParts(effect, horizon, placementTypes, factors);
-  return { id: effect.id, years: parts.map((avoided, i) => ({ year: horizon.startYear + i, avoided: toKronor(avoided) })), total: toKronor(totalParts) };
-}
-
-/** An effect's avoided cost per year of the horizon in parts of a krona (see PARTS_PER_KRONA), and their sum. */
+/**
+ * An effect's avoided cost per year of the horizon in parts of a krona (see PARTS_PER_KRONA), and
+ * their sum; entries outside the horizon are ignored.
+ */
 function effectParts(
   effect: Effect,
   horizon: Pick<Scenario, 'startYear' | 'years'>,

@@ -118,13 +118,21 @@ function setOwn(target: Record<string, Json>, key: string, value: Json): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/**
+ * A fresh copy of a generated value: the constants of `hostileValue` are single objects, and one
+ * inserted twice (or into itself) would be changed by later mutations in every place, or made circular.
+ */
+function fresh(value: unknown): Json {
+  return (value !== null && typeof value === 'object' ? JSON.parse(JSON.stringify(value)) : value) as Json;
+}
+
 function mutate(root: Json, m: Mutation): void {
   const all = containers(root);
   const target = all[m.at % all.length]!;
   const keys = Array.isArray(target) ? target.map((_, i) => i) : Object.keys(target);
   if (m.op === 'add') {
-    if (Array.isArray(target)) target.push(m.value);
-    else setOwn(target, m.key, m.value);
+    if (Array.isArray(target)) target.push(fresh(m.value));
+    else setOwn(target, m.key, fresh(m.value));
     return;
   }
   if (keys.length === 0) return;
@@ -136,7 +144,7 @@ function mutate(root: Json, m: Mutation): void {
   };
   switch (m.op) {
     case 'replace':
-      set(m.value);
+      set(fresh(m.value));
       break;
     case 'delete':
       if (Array.isArray(target)) target.splice(key as number, 1);

@@ -58,15 +58,17 @@ export async function readImportFile(file: ImportFile, target: TableTarget, curr
   }
   try {
     if (kind === 'document') return readDocumentText(await file.text(), current);
-    const { decodeTableText, parseCsvRows, readXlsxRows, tableToDocument } = await import('../exchange/table-import');
+    const { decodeTableText, parseCsvRows, readXlsxRows, tableToDocument, WINDOWS_1252_NOTICE } = await import('../exchange/table-import');
     const bytes = new Uint8Array(await file.arrayBuffer());
     // A CSV file's encoding is decided from its bytes: Excel's own "CSV" is Windows-1252, not UTF-8.
-    const rows = kind === 'csv' ? parseCsvRows(decodeTableText(bytes)) : await readXlsxRows(bytes);
+    const decoded = kind === 'csv' ? decodeTableText(bytes) : undefined;
+    const rows = decoded ? parseCsvRows(decoded.text) : await readXlsxRows(bytes);
     const outcome = tableToDocument(rows, target, current);
     if (!outcome.ok) return { ok: false, messages: outcome.errors };
     // A table brings one list; its document's settings are the current ones, not the file's.
     const personalData = personalDataWarnings(outcome.document, { settings: false });
-    return { ok: true, incoming: outcome.document, plan: planImport(current, outcome.document), table: true, notices: outcome.notices, personalData };
+    const notices = decoded?.encoding === 'windows-1252' ? [WINDOWS_1252_NOTICE, ...outcome.notices] : outcome.notices;
+    return { ok: true, incoming: outcome.document, plan: planImport(current, outcome.document), table: true, notices, personalData };
   } catch (error) {
     // The table reader's own message already says what is wrong and what to do.
     if (error instanceof Error && error.name === 'TableReadError') return { ok: false, messages: [error.message] };

@@ -63,15 +63,19 @@ export function parseCsvRows(text: string): string[][] {
  * "Prisår" into "Pris\ufffdr" and every å, ä and ö of the names into a replacement character.
  * Bytes that are not valid UTF-8 are therefore read as Windows-1252.
  */
-export function decodeTableText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+export function decodeTableText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'utf-16' | 'windows-1252' } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16' };
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return windows1252(bytes);
+    return { text: windows1252(bytes), encoding: 'windows-1252' };
   }
 }
+
+/** What the preview says when a CSV file was not UTF-8 and was read as Windows-1252. */
+export const WINDOWS_1252_NOTICE =
+  'Filen är inte sparad som UTF-8 och lästes därför som Windows-1252, som Excel sparar vanlig CSV. Kontrollera att å, ä och ö ser rätt ut nedan.';
 
 /** What Windows-1252 has at 0x80–0x9F (the rest is Latin-1); by hand, since Node's TextDecoder reads the label as Latin-1. */
 const CP1252_HIGH =

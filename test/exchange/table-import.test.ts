@@ -336,6 +336,14 @@ describe('tableToDocument: placement types', () => {
       expect(ids).toEqual(['gron-omsorg-garden-a', 'gron-omsorg-garden-a-2', 'sis-ungdomshem-2', 'placeringsform', 'x'.repeat(80)]);
     });
 
+    it('numbers many rows of one name on, skipping ids in use', () => {
+      const current = example();
+      current.placementTypes.push({ ...current.placementTypes[0]!, id: 'a-3', name: 'Något annat' });
+      const rows = [['Namn', 'Enhet', 'Pris', 'Prisår'], ...Array.from({ length: 5 }, () => ['A', 'dygn', '1', '2025'])];
+      const ids = success(tableToDocument(rows, 'placementTypes', current)).placementTypes.map((t) => t.id);
+      expect(ids).toEqual(['a', 'a-2', 'a-4', 'a-5', 'a-6']);
+    });
+
     it('gives a row the id of the current item with the same name, so a new price list updates the old one', () => {
       const current = example();
       const rows = [

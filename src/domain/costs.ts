@@ -60,6 +60,11 @@ export class Powers {
     this.baseIsOne = this.base.eq(ONE);
   }
 
+  /** True when every power is one: a growth of 0 %. */
+  get flat(): boolean {
+    return this.baseIsOne;
+  }
+
   get(exponent: number): Decimal {
     if (exponent === 0 || this.baseIsOne) return ONE;
     let value = this.cache.get(exponent);
@@ -68,6 +73,15 @@ export class Powers {
       this.cache.set(exponent, value);
     }
     return value;
+  }
+
+  /**
+   * amount × (1 + percent/100)^exponent. A negative exponent divides by the positive power instead
+   * of multiplying by its reciprocal, which does not end and would be rounded before the product:
+   * 500 002,56 / 0,96² is exactly 542 537,50, where × 0,96^−2 gives 542 537,4999…98.
+   */
+  apply(amount: Decimal, exponent: number): Decimal {
+    return exponent >= 0 ? scaled(amount, this.get(exponent)) : amount.div(this.get(-exponent));
   }
 }
 
@@ -81,6 +95,11 @@ export class IndexSeries {
   at(year: number): Decimal {
     return this.powers.get(year - this.baseYear);
   }
+
+  /** amount indexed to year y: amount × (1 + percent/100)^(y − baseYear), dividing for years before the base year. */
+  apply(amount: Decimal, year: number): Decimal {
+    return this.powers.apply(amount, year - this.baseYear);
+  }
 }
 
 /**
@@ -91,7 +110,7 @@ export class IndexSeries {
 export class IndexPool {
   private readonly powersByPercent = new Map<string, Powers>();
   private readonly seriesByKey = new Map<string, IndexSeries>();
-  private readonly products = new Map<Decimal, Map<Decimal, Decimal>>();
+  private readonly products = new Map<Decimal, Map<Powers, Map<number, Decimal>>>();
   private readonly pricesInParts = new Map<PlacementType, Map<PlacementUnit, Decimal>>();
 
   /** The powers of (1 + percent/100). */
@@ -119,14 +138,16 @@ export class IndexPool {
     return parts;
   }
 
-  /** amount × factor, computed once per pair of values (a factor being one of the pool's powers). */
-  times(amount: Decimal, factor: Decimal): Decimal {
-    if (factor === ONE && fitsPrecision(amount)) return amount;
-    let byFactor = this.products.get(amount);
-    if (!byFactor) this.products.set(amount, (byFactor = new Map()));
-    let product = byFactor.get(factor);
-    if (product === undefined) byFactor.set(factor, (product = amount.times(factor)));
-    return product;
+  /** amount × (1 + percent/100)^exponent for one of the pool's powers (see Powers.apply), computed once per amount, powers and exponent. */
+  indexed(amount: Decimal, powers: Powers, exponent: number): Decimal {
+    if (exponent === 0 || powers.flat) return powers.apply(amount, exponent);
+    let byPowers = this.products.get(amount);
+    if (!byPowers) this.products.set(amount, (byPowers = new Map()));
+    let byExponent = byPowers.get(powers);
+    if (!byExponent) byPowers.set(powers, (byExponent = new Map()));
+    let value = byExponent.get(exponent);
+    if (value === undefined) byExponent.set(exponent, (value = powers.apply(amount, exponent)));
+    return value;
   }
 }
 
@@ -157,7 +178,7 @@ export class IndexFactors {
 
   /** A placement type's price per its own unit in year y: price × (1 + priceGrowth/100)^(y − priceYear). */
   placementPrice(type: PlacementType, year: number): Decimal {
-    return this.pool.times(type.price, this.priceIndex.powers.get(year - type.priceYear));
+    return this.pool.indexed(type.price, this.priceIndex.powers, year - type.priceYear);
   }
 
   /**
@@ -165,7 +186,7 @@ export class IndexFactors {
    * the conversion is a whole number of parts, so nothing is divided.
    */
   placementPriceParts(type: PlacementType, unit: PlacementUnit, year: number): Decimal {
-    return this.pool.times(this.pool.priceParts(type, unit), this.priceIndex.powers.get(year - type.priceYear));
+    return this.pool.indexed(this.pool.priceParts(type, unit), this.priceIndex.powers, year - type.priceYear);
   }
 }
 
@@ -298,7 +319,7 @@ function addCost(a: BaseCost, b: BaseCost): BaseCost {
 
 /** A base cost brought to year y's salary and price level, in parts of a krona: salary × S(y) + price × P(y). */
 export function indexParts(cost: BaseCost, year: number, factors: IndexFactors): Decimal {
-  return sumOfParts(indexPart(cost.salary, factors.salary(year)), indexPart(cost.price, factors.price(year)));
+  return sumOfParts(indexPart(cost.salary, factors.salaryIndex, year), indexPart(cost.price, factors.priceIndex, year));
 }
 
 /** A base cost brought to year y's salary and price level, in kronor. */
@@ -307,8 +328,8 @@ export function indexCost(cost: BaseCost, year: number, factors: IndexFactors): 
 }
 
 /** One part of a base cost times its index factor; zero stays the ZERO constant. */
-function indexPart(amount: Decimal, factor: Decimal): Decimal {
-  return amount.isZero() ? ZERO : scaled(amount, factor);
+function indexPart(amount: Decimal, index: IndexSeries, year: number): Decimal {
+  return amount.isZero() ? ZERO : index.apply(amount, year);
 }
 
 /** The sum of the indexed salary and price parts, skipping a part that is zero. */
@@ -425,7 +446,7 @@ export class CostedInitiative {
       values = new Array(horizon.years);
       for (let i = 0; i < horizon.years; i++) {
         const year = horizon.startYear + i;
-        values[i] = indexPart(this.base(year).cost[part], index.at(year));
+        values[i] = indexPart(this.base(year).cost[part], index, year);
       }
       byHorizon.set(key, values);
     }

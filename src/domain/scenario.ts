@@ -174,8 +174,10 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
   // / price, exact whenever the price year is the base year, as a hand calculation is. Otherwise the
   // year's cost is divided by the year's price as it is. The index power (1 + g)^(priceYear − B) multiplies
   // the cost when the exponent is positive and divides the price when it is negative, so that it is a
-  // power that ends rather than its reciprocal.
+  // power that ends rather than its reciprocal. Without price growth every year's price is the same and
+  // the whole indexed cost is divided by it.
   const sameIndex = factors.salaryIndex === factors.priceIndex;
+  const flatPrices = factors.priceIndex.powers.flat;
   const breakEven: BreakEven[] = [];
   for (const type of document.placementTypes) {
     if (!type.price.gt(ZERO)) continue;
@@ -191,8 +193,8 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
       const year = startYear + i;
       const base = sums[i]!;
       let yearUnits: Decimal;
-      if (sameIndex || base.salary.isZero()) {
-        const priceLevel = scaled(sameIndex ? addFitting(base.price, base.salary) : base.price, toPriceYear);
+      if (flatPrices || sameIndex || base.salary.isZero()) {
+        const priceLevel = flatPrices ? costs[i]! : scaled(sameIndex ? addFitting(base.price, base.salary) : base.price, toPriceYear);
         yearUnits = priceLevel.isZero() ? ZERO : priceLevel.div(price);
         priceLevelTotal = addFitting(priceLevelTotal, priceLevel);
       } else {
@@ -238,10 +240,11 @@ export function sum(values: readonly Decimal[]): Decimal {
  * count as zero for the payback year. 40-digit arithmetic rounds each product in its last digit, so a
  * cumulative net that is exactly zero can come out as −0,00…01: a placement avoided for 12 months at
  * 4 520,13 kr a month against a cost of 12 × 4 520,13 kr a year, both carrying an index power of more
- * than 40 digits, multiplied in a different order. Such errors are below 10^-35 of the amounts; a real
- * shortfall that small would need amounts with some 30 significant digits.
+ * than 40 digits, multiplied in a different order. Such errors are a few units in the 40th digit, far
+ * below 10^-35 of the amounts; a real shortfall that small would need amounts with some 35 significant
+ * digits (a shortfall of 10^-22 kr on 500 Mkr is one, and counts).
  */
-const ROUNDING_NOISE = new Decimal('1e-30');
+const ROUNDING_NOISE = new Decimal('1e-35');
 
 /** value ≥ 0, without converting a number on every call. */
 function isNonNegative(value: Decimal): boolean {

@@ -8,7 +8,9 @@
  *
  * A figure on half an öre must be rounded up (away from zero) as by hand. Only a figure whose exact
  * value lies within 10^-28 of a half öre without being on it may come out as either neighbour: 40
- * digits cannot tell which side such a value is on (no generated document has one).
+ * digits cannot tell which side such a value is on (no generated document has one). Cases this
+ * generator seldom reaches (years before the base year, break-even averages without price growth,
+ * a payback missed by 10^-22 kr) have their own tests in scenario.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { dec, toFixedHalfUp, type Decimal } from '../../src/domain/money';

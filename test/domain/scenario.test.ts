@@ -451,4 +451,48 @@ describe('exact half öre through twelfths and unit conversions (§2, "nothing i
     expect(breakEven.years.map((y) => y.units)).toEqual(Array.from({ length: 18 }, () => '98.77'));
     expect(breakEven.averagePerYear).toBe('98.77');
   });
+
+  it('a year before the base year is divided by the index power, not multiplied by its rounded reciprocal', () => {
+    // −4 % a year, base year 2028: 2026 is 5 745,60 / 0,96² = 6 234,375 → 6 234,38, for the line's cost
+    // and for an avoided placement priced 5 745,60 kr a day in 2028. × 0,96^−2 gave 6 234,37499…98.
+    const doc = {
+      settings: { priceGrowthPercent: '-4', salaryGrowthPercent: '-4', payrollOverheadPercent: '0', baseYear: 2028 },
+      initiatives: [{ id: 'i', name: 'Satsning', start: '2026-01', costLines: [{ kind: 'annual', amountPerYear: '5745.60' }] }],
+      placementTypes: [{ id: 'p', name: 'Dygnspris', unit: 'day', price: '5745.60', priceYear: 2028 }],
+      scenarios: [
+        { id: 's', name: 'S', startYear: 2026, years: 1, initiativeIds: ['i'], effects: [{ id: 'e', fromPlacementTypeId: 'p', perYear: [{ year: 2026, placements: '1', unitsPerPlacement: '1' }] }] },
+      ],
+    };
+    const result = resultOf(doc);
+    expect(result.initiatives[0]!.years[0]!.cost).toBe('6234.38');
+    expect(result.years[0]).toMatchObject({ cost: '6234.38', avoided: '6234.38', net: '0.00' });
+    expect(result.effects[0]!.total).toBe('6234.38');
+  });
+
+  it('break-even without price growth divides the whole cost by the one price, also the average', () => {
+    // 4 728 kr a day, salaries growing 3 %: (196,28 + 18 325 × 4 × 1,03) / (4 728 × 2) = 8,005 → 8,01.
+    // Averaging the two rounded yearly quotients gave 8,00499…98.
+    const doc = {
+      settings: { priceGrowthPercent: '0', salaryGrowthPercent: '3', payrollOverheadPercent: '0', baseYear: 2026 },
+      initiatives: [
+        { id: 'a', name: 'A', start: '2026-01', end: '2026-12', costLines: [{ kind: 'annual', amountPerYear: '196.28' }] },
+        { id: 'b', name: 'B', start: '2027-01', end: '2027-04', costLines: [{ kind: 'staff', fte: '1', monthlySalary: '18325' }] },
+      ],
+      placementTypes: [{ id: 'hvb', name: 'HVB', unit: 'day', price: '4728', priceYear: 2026 }],
+      scenarios: [{ id: 's', name: 'S', startYear: 2026, years: 2, initiativeIds: ['a', 'b'] }],
+    };
+    expect(resultOf(doc).breakEven[0]!.averagePerYear).toBe('8.01');
+  });
+
+  it('payback needs a cumulative net of at least zero: a shortfall of 10^-22 kr is a shortfall', () => {
+    const doc = {
+      settings: { priceGrowthPercent: '0', baseYear: 2026 },
+      initiatives: [{ id: 'i', name: 'Satsning', start: '2026-01', costLines: [{ kind: 'annual', amountPerYear: '500000000.0000000000000000000001' }] }],
+      placementTypes: [{ id: 'p', name: 'Årspris', unit: 'year', price: '500000000', priceYear: 2026 }],
+      scenarios: [
+        { id: 's', name: 'S', startYear: 2026, years: 1, initiativeIds: ['i'], effects: [{ id: 'e', fromPlacementTypeId: 'p', perYear: [{ year: 2026, placements: '1', unitsPerPlacement: '1' }] }] },
+      ],
+    };
+    expect(resultOf(doc).paybackYear).toBeNull();
+  });
 });

@@ -417,4 +417,23 @@ describe('accessibility', () => {
     expect(await severeAxeViolations(tab.page)).toEqual([]);
     expectNoProblems(tab);
   });
+
+  it('marks the focused link and button with the yellow outline, and a link keeps its own look', async () => {
+    const tab = await start('/data');
+    const { page } = tab;
+    const focusStyle = () =>
+      page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement!);
+        return { tag: document.activeElement!.tagName, outline: `${style.outlineStyle} ${style.outlineColor}`, border: style.borderTopWidth };
+      });
+    // Tab from the top: the skip link, then the brand link in the header.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focusStyle()).toEqual({ tag: 'A', outline: 'solid rgb(240, 180, 41)', border: '0px' });
+    await page.getByRole('button', { name: 'Exportera allt (säkerhetskopia)' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await focusStyle()).toMatchObject({ tag: 'BUTTON', outline: 'solid rgb(240, 180, 41)' });
+    expectNoProblems(tab);
+  });
 });

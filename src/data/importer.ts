@@ -52,7 +52,7 @@ export type ImportReading =
  */
 export async function readImportFile(file: ImportFile, target: TableTarget, current: HemmaplanDocument): Promise<ImportReading> {
   const kind = fileKind(file.name);
-  if (!kind) return { ok: false, messages: ['Hemmaplan kan läsa .hemmaplan.json (en export från Hemmaplan), .csv och .xlsx. Välj en fil av någon av de typerna.'] };
+  if (!kind) return { ok: false, messages: ['Hemmaplan kan läsa .hemmaplan.json (en export från Hemmaplan), .csv, .txt (tabbavgränsad text) och .xlsx. Välj en fil av någon av de typerna.'] };
   if (file.size > MAX_IMPORT_BYTES) {
     return { ok: false, messages: ['Filen är större än 50 MB och kan inte vara en Hemmaplan-fil eller en prislista. Kontrollera att du valt rätt fil.'] };
   }
@@ -63,12 +63,11 @@ export async function readImportFile(file: ImportFile, target: TableTarget, curr
     // A CSV file's encoding is decided from its bytes: Excel's own "CSV" is Windows-1252, not UTF-8.
     const decoded = kind === 'csv' ? decodeTableText(bytes) : undefined;
     const rows = decoded ? parseCsvRows(decoded.text) : await readXlsxRows(bytes);
-    const outcome = tableToDocument(rows, target, current);
+    const outcome = tableToDocument(rows, target, current, decoded?.encoding === 'windows-1252' ? [WINDOWS_1252_NOTICE] : []);
     if (!outcome.ok) return { ok: false, messages: outcome.errors };
     // A table brings one list; its document's settings are the current ones, not the file's.
     const personalData = personalDataWarnings(outcome.document, { settings: false });
-    const notices = decoded?.encoding === 'windows-1252' ? [WINDOWS_1252_NOTICE, ...outcome.notices] : outcome.notices;
-    return { ok: true, incoming: outcome.document, plan: planImport(current, outcome.document), table: true, notices, personalData };
+    return { ok: true, incoming: outcome.document, plan: planImport(current, outcome.document), table: true, notices: outcome.notices, personalData };
   } catch (error) {
     // The table reader's own message already says what is wrong and what to do.
     if (error instanceof Error && error.name === 'TableReadError') return { ok: false, messages: [error.message] };

@@ -15,7 +15,7 @@ import type { CostLine, Initiative, PlacementType, PlacementUnit } from './types
  * answer gets it: three twelfths of 20 000,02 kr are 5 000,005 kr, not three rounded 1 666,66833…
  * that add up to 5 000,00499…9 and print as 5 000,00.
  */
-export const PARTS_PER_KRONA = new Decimal(4380);
+const PARTS_PER_KRONA = new Decimal(4380);
 /** The parts of a twelfth of a krona: a yearly amount of A kronor is A × 365 parts a month. */
 const PARTS_PER_TWELFTH = new Decimal(365);
 
@@ -206,7 +206,7 @@ const CONVERSION_PARTS: Record<PlacementUnit, Record<PlacementUnit, Decimal>> = 
 };
 
 /** A price per `unit` converted to a price per `toUnit` (§2.5), in parts of a krona: exact. */
-export function convertPriceToParts(price: Decimal, unit: PlacementUnit, toUnit: PlacementUnit): Decimal {
+function convertPriceToParts(price: Decimal, unit: PlacementUnit, toUnit: PlacementUnit): Decimal {
   return price.times(CONVERSION_PARTS[unit][toUnit]);
 }
 

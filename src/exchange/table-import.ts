@@ -229,10 +229,18 @@ export const MAX_TABLE_ERRORS = 50;
  * Ids: the Id column when there is one; else the id of the current item of the target list with
  * the same name (ignoring case and accents); else one made from the name ("Grön omsorg" →
  * "gron-omsorg"), unique among the rows and the current items.
+ *
+ * `leadingNotices` (how the file was read, say) come first among the notices and count towards
+ * their limit.
  */
-export function tableToDocument(rows: readonly (readonly string[])[], target: TableTarget, current: HemmaplanDocument): TableImportOutcome {
+export function tableToDocument(
+  rows: readonly (readonly string[])[],
+  target: TableTarget,
+  current: HemmaplanDocument,
+  leadingNotices: readonly string[] = [],
+): TableImportOutcome {
   const specs = FIELD_SPECS[target];
-  const notices: string[] = [];
+  const notices: string[] = [...leadingNotices];
   const errors: string[] = [];
 
   const headerIndex = findHeaderRow(rows, specs);

@@ -40,8 +40,6 @@ export const SHEET_NAMES = {
   placementTypes: 'Placeringskostnader',
 } as const;
 
-/** What a payback cell says when the cumulative net never reaches zero within the horizon. */
-
 /** Builds the workbook of one scenario of a validated document as .xlsx bytes. Works in the browser and in Node. */
 export async function scenarioWorkbook(document: HemmaplanDocument, scenarioId: string, options: WorkbookOptions): Promise<Uint8Array> {
   const scenario = document.scenarios.find((s) => s.id === scenarioId);

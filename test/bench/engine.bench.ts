@@ -140,18 +140,23 @@ function measureLowerBound(label: string, text: string, runs: number): void {
     const years = horizonYears(scenario);
     const bases = scenario.initiativeIds.map((id) => years.map((year) => cache.get(initiativesById.get(id)!, factors.settings.payrollOverheadPercent).cost(year)));
     const prices = document.placementTypes.filter((type) => type.price.gt(ZERO)).map((type) => years.map((year) => factors.placementPrice(type, year)));
-    return { factors, years, bases, prices, key: `${scenario.startYear}+${scenario.years}|${scenario.initiativeIds.join(',')}` };
+    // What the base costs depend on: payroll overhead, horizon and initiatives; the indexed parts also on the index.
+    const key = `${factors.settings.payrollOverheadPercent.toString()}|${scenario.startYear}+${scenario.years}|${scenario.initiativeIds.join(',')}`;
+    return { factors, years, bases, prices, key };
   });
 
   const run = () => {
-    const salaryParts = new Map<IndexSeries, Decimal[][]>();
-    const priceParts = new Map<IndexSeries, Decimal[][]>();
+    const salaryParts = new Map<string, Decimal[][]>();
+    const priceParts = new Map<string, Decimal[][]>();
     const baseSums = new Map<string, { salary: Decimal; price: Decimal }[]>();
-    const reciprocals = new Map<IndexSeries, Decimal[][]>();
+    const reciprocals = new Map<string, Decimal[][]>();
+    const ids = new Map<IndexSeries, number>();
+    const idOf = (index: IndexSeries) => ids.get(index) ?? (ids.set(index, ids.size), ids.size - 1);
     for (const { factors, years, bases, prices, key } of scenarios) {
-      const indexed = (parts: Map<IndexSeries, Decimal[][]>, index: IndexSeries, part: 'salary' | 'price') => {
-        let values = parts.get(index);
-        if (!values) parts.set(index, (values = bases.map((base) => years.map((year, k) => (base[k]![part].isZero() ? ZERO : base[k]![part].times(index.at(year)))))));
+      const indexed = (parts: Map<string, Decimal[][]>, index: IndexSeries, part: 'salary' | 'price') => {
+        const partKey = `${idOf(index)}|${key}`;
+        let values = parts.get(partKey);
+        if (!values) parts.set(partKey, (values = bases.map((base) => years.map((year, k) => (base[k]![part].isZero() ? ZERO : base[k]![part].times(index.at(year)))))));
         return values;
       };
       const salary = indexed(salaryParts, factors.salaryIndex, 'salary');
@@ -166,8 +171,9 @@ function measureLowerBound(label: string, text: string, runs: number): void {
         baseSums.set(key, sums);
       }
       const costs = years.map((year, k) => add(sums[k]!.salary.times(factors.salary(year)), sums[k]!.price.times(factors.price(year))));
-      let inverse = reciprocals.get(factors.priceIndex);
-      if (!inverse) reciprocals.set(factors.priceIndex, (inverse = prices.map((perYear) => perYear.map((p) => ONE.div(p)))));
+      const inverseKey = `${idOf(factors.priceIndex)}|${years[0]}+${years.length}`;
+      let inverse = reciprocals.get(inverseKey);
+      if (!inverse) reciprocals.set(inverseKey, (inverse = prices.map((perYear) => perYear.map((p) => ONE.div(p)))));
       for (const perYear of inverse) costs.forEach((cost, k) => cost.times(perYear[k]!));
     }
   };

@@ -8,14 +8,14 @@
  * Hemmaplan also looks when the tab comes back into view and when the network returns, at most
  * once every ten minutes.
  */
-import { createSignal, Show } from 'solid-js';
+import { createSignal, onCleanup, Show } from 'solid-js';
 import { useRegisterSW } from 'virtual:pwa-register/solid';
 
 /** The least time between two looks for a new version while the tab stays open. */
 const UPDATE_CHECK_INTERVAL_MS = 10 * 60 * 1000;
 
-/** Looks for a new version when the tab comes back into view or the network returns. */
-function checkForUpdates(registration: ServiceWorkerRegistration): void {
+/** Looks for a new version when the tab comes back into view or the network returns; gives back what stops it. */
+function checkForUpdates(registration: ServiceWorkerRegistration): () => void {
   let lastCheck = 0;
   const check = () => {
     if (document.visibilityState !== 'visible' || !navigator.onLine) return;
@@ -27,19 +27,25 @@ function checkForUpdates(registration: ServiceWorkerRegistration): void {
   };
   document.addEventListener('visibilitychange', check);
   window.addEventListener('online', check);
+  return () => {
+    document.removeEventListener('visibilitychange', check);
+    window.removeEventListener('online', check);
+  };
 }
 
 export function UpdatePrompt() {
   /** Set when this tab asked for the new version; only then does it reload itself. */
   let updateRequested = false;
   const [updatedElsewhere, setUpdatedElsewhere] = createSignal(false);
+  let stopChecking: (() => void) | undefined;
+  onCleanup(() => stopChecking?.());
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
   } = useRegisterSW({
     onRegisteredSW(_url, registration) {
-      if (registration) checkForUpdates(registration);
+      if (registration) stopChecking = checkForUpdates(registration);
     },
     // The new version took over because this tab or another one asked for it. Another tab may be
     // in the middle of an edit: it is told, and reloads when its user says so.

@@ -5,6 +5,9 @@
  * line, item by item, following the text of §2 and nothing of the evaluator.
  */
 import type DecimalBase from 'decimal.js';
+import { expect } from 'vitest';
+import { toFixedHalfUp, type Decimal } from '../../src/domain/money';
+import type { ScenarioResult } from '../../src/domain/scenario';
 import { effectiveSettings } from '../../src/domain/settings';
 import type { CostLine, HemmaplanDocument, PlacementType, PlacementUnit } from '../../src/domain/types';
 
@@ -219,4 +222,55 @@ export function exactScenarios(document: HemmaplanDocument): ExactScenario[] {
       breakEven,
     };
   });
+}
+
+/** How close to a half öre an exact value may lie, without being on it, for either neighbouring öre to count. */
+const CLOSE = new Q(1n, 10n ** 28n);
+
+/** What a comparison saw: figures compared, figures exactly on a half öre, paybacks on an exact-zero cumulative net. */
+export interface Counts {
+  figures: number;
+  onHalf: number;
+  zeroPayback: number;
+}
+
+export const newCounts = (): Counts => ({ figures: 0, onHalf: 0, zeroPayback: 0 });
+
+/**
+ * Every printed figure of the evaluator's result against the exact one; the first disagreement
+ * fails. A figure on half an öre must be rounded away from zero; only one within 10^-28 of a half
+ * öre without being on it may come out as either neighbour (40 digits cannot tell the side).
+ */
+export function compareWithExact(actual: ScenarioResult, exact: ExactScenario, label: string, counts: Counts): void {
+  const where = `${label} scenario ${exact.id}`;
+  const check = (path: string, got: Decimal, want: Q) => {
+    counts.figures++;
+    if (want.onHalfOre()) counts.onHalf++;
+    const printed = toFixedHalfUp(got, 2);
+    if (printed === want.toFixed2()) return;
+    if (!want.onHalfOre() && want.distanceToHalfOre().lt(CLOSE)) return;
+    expect.fail(`${where} ${path}: printed ${printed}, exactly ${want.toFixed2()} (evaluator ${got.toFixed()})`);
+  };
+  exact.years.forEach((y, i) => {
+    const a = actual.years[i]!;
+    check(`years[${i}].cost`, a.cost, y.cost);
+    check(`years[${i}].avoided`, a.avoided, y.avoided);
+    check(`years[${i}].net`, a.net, y.net);
+    check(`years[${i}].cumulativeNet`, a.cumulativeNet, y.cumulativeNet);
+  });
+  exact.initiatives.forEach((x, j) => {
+    x.years.forEach((y, i) => check(`initiatives[${j}].years[${i}].cost`, actual.initiatives[j]!.years[i]!.cost, y.cost));
+    check(`initiatives[${j}].total`, actual.initiatives[j]!.total, x.total);
+  });
+  exact.effects.forEach((x, j) => {
+    x.years.forEach((y, i) => check(`effects[${j}].years[${i}].avoided`, actual.effects[j]!.years[i]!.avoided, y.avoided));
+    check(`effects[${j}].total`, actual.effects[j]!.total, x.total);
+  });
+  for (const key of ['cost', 'avoided', 'net', 'npv'] as const) check(`totals.${key}`, actual.totals[key], exact.totals[key]);
+  exact.breakEven.forEach((b, j) => {
+    b.years.forEach((y, i) => check(`breakEven[${j}].years[${i}].units`, actual.breakEven[j]!.years[i]!.units, y.units));
+    check(`breakEven[${j}].averagePerYear`, actual.breakEven[j]!.averagePerYear, b.averagePerYear);
+  });
+  expect(actual.paybackYear, `${where} paybackYear`).toBe(exact.paybackYear);
+  if (exact.paybackYear !== null && exact.years.find((y) => y.year === exact.paybackYear)!.cumulativeNet.isZero()) counts.zeroPayback++;
 }

@@ -13,10 +13,10 @@
  * a payback missed by 10^-22 kr) have their own tests in scenario.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { dec, toFixedHalfUp, type Decimal } from '../../src/domain/money';
-import { evaluateDocument, type ScenarioResult } from '../../src/domain/scenario';
+import { dec } from '../../src/domain/money';
+import { evaluateDocument } from '../../src/domain/scenario';
 import { documentFrom, type JsonDoc } from '../support';
-import { exactScenarios, Q, type ExactScenario } from './exact';
+import { compareWithExact, exactScenarios, newCounts, Q } from './exact';
 
 /** A small linear congruential generator: the same documents on every run. */
 function random(seed: number): () => number {
@@ -121,56 +121,13 @@ function generatedDocument(seed: number): JsonDoc {
   };
 }
 
-const CLOSE = new Q(1n, 10n ** 28n);
-
-interface Counts {
-  figures: number;
-  onHalf: number;
-  zeroPayback: number;
-}
-
-/** Every printed figure of the evaluator's result against the exact one; the first disagreement fails. */
-function compare(actual: ScenarioResult, exact: ExactScenario, seed: number, counts: Counts): void {
-  const where = `seed ${seed} scenario ${exact.id}`;
-  const check = (path: string, got: Decimal, want: Q) => {
-    counts.figures++;
-    if (want.onHalfOre()) counts.onHalf++;
-    const printed = toFixedHalfUp(got, 2);
-    if (printed === want.toFixed2()) return;
-    if (!want.onHalfOre() && want.distanceToHalfOre().lt(CLOSE)) return;
-    expect.fail(`${where} ${path}: printed ${printed}, exactly ${want.toFixed2()} (evaluator ${got.toFixed()})`);
-  };
-  exact.years.forEach((y, i) => {
-    const a = actual.years[i]!;
-    check(`years[${i}].cost`, a.cost, y.cost);
-    check(`years[${i}].avoided`, a.avoided, y.avoided);
-    check(`years[${i}].net`, a.net, y.net);
-    check(`years[${i}].cumulativeNet`, a.cumulativeNet, y.cumulativeNet);
-  });
-  exact.initiatives.forEach((x, j) => {
-    x.years.forEach((y, i) => check(`initiatives[${j}].years[${i}].cost`, actual.initiatives[j]!.years[i]!.cost, y.cost));
-    check(`initiatives[${j}].total`, actual.initiatives[j]!.total, x.total);
-  });
-  exact.effects.forEach((x, j) => {
-    x.years.forEach((y, i) => check(`effects[${j}].years[${i}].avoided`, actual.effects[j]!.years[i]!.avoided, y.avoided));
-    check(`effects[${j}].total`, actual.effects[j]!.total, x.total);
-  });
-  for (const key of ['cost', 'avoided', 'net', 'npv'] as const) check(`totals.${key}`, actual.totals[key], exact.totals[key]);
-  exact.breakEven.forEach((b, j) => {
-    b.years.forEach((y, i) => check(`breakEven[${j}].years[${i}].units`, actual.breakEven[j]!.years[i]!.units, y.units));
-    check(`breakEven[${j}].averagePerYear`, actual.breakEven[j]!.averagePerYear, b.averagePerYear);
-  });
-  expect(actual.paybackYear, `${where} paybackYear`).toBe(exact.paybackYear);
-  if (exact.paybackYear !== null && exact.years.find((y) => y.year === exact.paybackYear)!.cumulativeNet.isZero()) counts.zeroPayback++;
-}
-
 describe('figures on half an öre are rounded as by hand (exact rational reference)', () => {
   it('on generated documents aimed at half-öre values and exact-zero paybacks', () => {
-    const counts: Counts = { figures: 0, onHalf: 0, zeroPayback: 0 };
+    const counts = newCounts();
     for (let seed = 1; seed <= 150; seed++) {
       const document = documentFrom(generatedDocument(seed));
       const actual = evaluateDocument(document);
-      exactScenarios(document).forEach((exact, s) => compare(actual[s]!, exact, seed, counts));
+      exactScenarios(document).forEach((exact, s) => compareWithExact(actual[s]!, exact, `seed ${seed}`, counts));
     }
     // The generator must reach what it aims at, or the test proves little.
     expect(counts.onHalf).toBeGreaterThan(100);

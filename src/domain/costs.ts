@@ -166,16 +166,6 @@ export class IndexFactors {
     this.priceIndex = pool.series(settings.priceGrowthPercent, settings.baseYear);
   }
 
-  /** S(y) = (1 + salaryGrowth/100)^(y − baseYear). */
-  salary(year: number): Decimal {
-    return this.salaryIndex.at(year);
-  }
-
-  /** P(y) = (1 + priceGrowth/100)^(y − baseYear). */
-  price(year: number): Decimal {
-    return this.priceIndex.at(year);
-  }
-
   /** A placement type's price per its own unit in year y: price × (1 + priceGrowth/100)^(y − priceYear). */
   placementPrice(type: PlacementType, year: number): Decimal {
     return this.pool.indexed(type.price, this.priceIndex.powers, year - type.priceYear);

@@ -170,7 +170,7 @@ function measureLowerBound(label: string, text: string, runs: number): void {
         sums = years.map((_, k) => bases.reduce((sum, base) => ({ salary: add(sum.salary, base[k]!.salary), price: add(sum.price, base[k]!.price) }), { salary: ZERO, price: ZERO }));
         baseSums.set(key, sums);
       }
-      const costs = years.map((year, k) => add(sums[k]!.salary.times(factors.salary(year)), sums[k]!.price.times(factors.price(year))));
+      const costs = years.map((year, k) => add(sums[k]!.salary.times(factors.salaryIndex.at(year)), sums[k]!.price.times(factors.priceIndex.at(year))));
       const inverseKey = `${idOf(factors.priceIndex)}|${years[0]}+${years.length}`;
       let inverse = reciprocals.get(inverseKey);
       if (!inverse) reciprocals.set(inverseKey, (inverse = prices.map((perYear) => perYear.map((p) => ONE.div(p)))));

@@ -349,8 +349,8 @@ export class CostedInitiative {
   private readonly lines: PreparedLine[];
   private readonly totals = new Map<number, BaseCost>();
   private readonly bases = new Map<number, { cost: BaseCost; inKronor: boolean }>();
-  private readonly salaryParts = new Map<IndexSeries, Map<string, Decimal[]>>();
-  private readonly priceParts = new Map<IndexSeries, Map<string, Decimal[]>>();
+  private readonly salaryParts = new Map<IndexSeries, Map<string, IndexedPart>>();
+  private readonly priceParts = new Map<IndexSeries, Map<string, IndexedPart>>();
   private readonly indexed = new Map<IndexFactors, Map<string, IndexedCosts>>();
 
   /**
@@ -410,38 +410,52 @@ export class CostedInitiative {
       const salary = this.indexedPart('salary', factors.salaryIndex, horizon, key);
       const price = this.indexedPart('price', factors.priceIndex, horizon, key);
       const costs: Decimal[] = new Array(horizon.years);
-      // The total as the years in kronor added up, plus the years in parts added up and divided once.
-      let total = ZERO;
-      let totalParts = ZERO;
       for (let i = 0; i < horizon.years; i++) {
-        const cost = sumOfParts(salary[i]!, price[i]!);
-        if (this.base(horizon.startYear + i).inKronor) {
-          costs[i] = cost;
-          total = addFitting(total, cost);
-        } else {
-          costs[i] = toKronor(cost);
-          totalParts = addFitting(totalParts, cost);
-        }
+        const cost = sumOfParts(salary.values[i]!, price.values[i]!);
+        costs[i] = this.base(horizon.startYear + i).inKronor ? cost : toKronor(cost);
       }
-      byHorizon.set(key, (result = { costs, total: totalParts.isZero() ? total : addFitting(total, toKronor(totalParts)) }));
+      // The total as the years in kronor added up, plus the years in parts added up and divided once;
+      // each index's sums are shared by the scenarios that share the index.
+      const kronor = addFitting(salary.kronor, price.kronor);
+      const parts = addFitting(salary.parts, price.parts);
+      byHorizon.set(key, (result = { costs, total: parts.isZero() ? kronor : addFitting(kronor, toKronor(parts)) }));
     }
     return result;
   }
 
-  /** The salary or price part of the base cost of each year of a horizon, times its index. */
-  private indexedPart(part: keyof BaseCost, index: IndexSeries, horizon: Horizon, key: string): Decimal[] {
+  /**
+   * The salary or price part of the base cost of each year of a horizon, times its index, and their
+   * sums over the years in kronor and over the years in parts of a krona (see base).
+   */
+  private indexedPart(part: keyof BaseCost, index: IndexSeries, horizon: Horizon, key: string): IndexedPart {
     const byHorizon = getOrCreate(part === 'salary' ? this.salaryParts : this.priceParts, index);
-    let values = byHorizon.get(key);
-    if (values === undefined) {
-      values = new Array(horizon.years);
+    let indexed = byHorizon.get(key);
+    if (indexed === undefined) {
+      const values: Decimal[] = new Array(horizon.years);
+      let kronor = ZERO;
+      let parts = ZERO;
       for (let i = 0; i < horizon.years; i++) {
         const year = horizon.startYear + i;
-        values[i] = indexPart(this.base(year).cost[part], index, year);
+        const base = this.base(year);
+        const value = indexPart(base.cost[part], index, year);
+        values[i] = value;
+        if (base.inKronor) kronor = addFitting(kronor, value);
+        else parts = addFitting(parts, value);
       }
-      byHorizon.set(key, values);
+      byHorizon.set(key, (indexed = { values, kronor, parts }));
     }
-    return values;
+    return indexed;
   }
+}
+
+/** One part (salary or price) of an initiative's indexed yearly costs over a horizon. */
+interface IndexedPart {
+  /** The part of year startYear + i at index i, in kronor or in parts of a krona as the year's base cost is. */
+  values: Decimal[];
+  /** The sum of the values of the years whose base cost is in kronor. */
+  kronor: Decimal;
+  /** The sum of the values of the years whose base cost is in parts of a krona. */
+  parts: Decimal;
 }
 
 function horizonKey(horizon: Horizon): string {

@@ -3,7 +3,7 @@
  * present value, payback year and break-even (EXCHANGE.md §2.5–2.6). Exact values; rounding is
  * left to whoever shows or writes them.
  */
-import { addFitting, CostCache, IndexFactors, indexCost, indexParts, scaled, toKronor } from './costs';
+import { addFitting, type BaseCost, CostCache, IndexFactors, indexCost, indexParts, scaled, toKronor } from './costs';
 import { Decimal, ONE, ZERO } from './money';
 import { effectiveSettings, type EffectiveSettings } from './settings';
 import type { Effect, EffectYear, HemmaplanDocument, Initiative, PlacementType, PlacementUnit, Scenario } from './types';
@@ -167,45 +167,7 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
 
   const totalCost = sum(costs);
   const totalAvoided = sum(avoideds);
-  const yearCount = new Decimal(count);
-  // Break-even (§2.6): cost(y) / priceT(y). When the whole cost carries the price index P(y) = (1 + g)^(y − B)
-  // (no salary costs that year, or salaries growing as prices do), so does the placement price,
-  // price × (1 + g)^(y − priceYear), and their quotient is taken without it: base cost × (1 + g)^(priceYear − B)
-  // / price, exact whenever the price year is the base year, as a hand calculation is. Otherwise the
-  // year's cost is divided by the year's price as it is. The index power (1 + g)^(priceYear − B) multiplies
-  // the cost when the exponent is positive and divides the price when it is negative, so that it is a
-  // power that ends rather than its reciprocal. Without price growth every year's price is the same and
-  // the whole indexed cost is divided by it.
-  const sameIndex = factors.salaryIndex === factors.priceIndex;
-  const flatPrices = factors.priceIndex.powers.flat;
-  const breakEven: BreakEven[] = [];
-  for (const type of document.placementTypes) {
-    if (!type.price.gt(ZERO)) continue;
-    const priceAfterBase = type.priceYear >= settings.baseYear;
-    const toPriceYear = priceAfterBase ? factors.priceIndex.powers.get(type.priceYear - settings.baseYear) : ONE;
-    // price × (1 + g)^(B − priceYear) per the type's unit, in parts of a krona: the price itself when it comes after the base year.
-    const price = priceAfterBase ? factors.placementPriceParts(type, type.unit, type.priceYear) : factors.placementPriceParts(type, type.unit, settings.baseYear);
-    const units: { year: number; units: Decimal }[] = new Array(count);
-    // Σ units as (Σ of the price-level costs) / price + Σ of the other quotients, divided by the years.
-    let priceLevelTotal = ZERO;
-    let otherUnitsTotal = ZERO;
-    for (let i = 0; i < count; i++) {
-      const year = startYear + i;
-      const base = sums[i]!;
-      let yearUnits: Decimal;
-      if (flatPrices || sameIndex || base.salary.isZero()) {
-        const priceLevel = flatPrices ? costs[i]! : scaled(sameIndex ? addFitting(base.price, base.salary) : base.price, toPriceYear);
-        yearUnits = priceLevel.isZero() ? ZERO : priceLevel.div(price);
-        priceLevelTotal = addFitting(priceLevelTotal, priceLevel);
-      } else {
-        yearUnits = costs[i]!.div(factors.placementPriceParts(type, type.unit, year));
-        otherUnitsTotal = addFitting(otherUnitsTotal, yearUnits);
-      }
-      units[i] = { year, units: yearUnits };
-    }
-    const averagePerYear = addFitting(priceLevelTotal.isZero() ? ZERO : priceLevelTotal.div(price.times(yearCount)), otherUnitsTotal.isZero() ? ZERO : otherUnitsTotal.div(yearCount));
-    breakEven.push({ placementTypeId: type.id, unit: type.unit, years: units, averagePerYear });
-  }
+  const breakEvenOf = breakEvenCalculator(sums, costs, startYear, factors);
 
   return {
     id: scenario.id,
@@ -218,7 +180,64 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
     effects,
     totals: { cost: toKronor(totalCost), avoided: toKronor(totalAvoided), net: toKronor(totalAvoided.minus(totalCost)), npv: toKronor(npv) },
     paybackYear,
-    breakEven,
+    breakEven: document.placementTypes.filter((type) => type.price.gt(ZERO)).map(breakEvenOf),
+  };
+}
+
+/**
+ * Break-even (§2.6) for one scenario: units_T(y) = cost(y) / priceT(y). A price in year y is the
+ * type's price in parts of a krona per its unit, pp_T, times P^(y − priceYear), so the quotient is
+ * Z(y, priceYear) / pp_T with Z = cost(y) / P^(y − priceYear): the index power is taken out once
+ * per year and price year, for every type with that price year, and each figure costs one division.
+ * Z is exact whenever the figure is, as a hand calculation is:
+ * - without price growth Z is the cost itself;
+ * - when the whole cost carries the price index (no salary costs that year, or salaries growing as
+ *   prices do), cost(y) = base(y) × P^(y − B) and Z = base(y) × P^(priceYear − B), from the base
+ *   cost at the base year's level, not from its indexed and rounded cost;
+ * - otherwise Z is the year's cost taken to the price year's level.
+ * A positive power multiplies and a negative one divides (Powers.apply), so that it is a power that
+ * ends rather than its reciprocal. The average is Σ_y Z / (pp_T × years): one division per type.
+ */
+function breakEvenCalculator(
+  sums: readonly BaseCost[],
+  costs: readonly Decimal[],
+  startYear: number,
+  factors: IndexFactors,
+): (type: PlacementType) => BreakEven {
+  const yearCount = new Decimal(costs.length);
+  const powers = factors.priceIndex.powers;
+  const baseYear = factors.settings.baseYear;
+  const sameIndex = factors.salaryIndex === factors.priceIndex;
+  // Z per price year: each year's value and their sum.
+  const byPriceYear = new Map<number, { values: Decimal[]; total: Decimal }>();
+  const atPriceYear = (priceYear: number) => {
+    let z = byPriceYear.get(priceYear);
+    if (z === undefined) {
+      const values: Decimal[] = new Array(costs.length);
+      let total = ZERO;
+      for (let i = 0; i < costs.length; i++) {
+        const base = sums[i]!;
+        const value = powers.flat
+          ? costs[i]!
+          : sameIndex || base.salary.isZero()
+            ? powers.apply(addFitting(base.price, base.salary), priceYear - baseYear)
+            : powers.apply(costs[i]!, priceYear - (startYear + i));
+        values[i] = value;
+        total = addFitting(total, value);
+      }
+      byPriceYear.set(priceYear, (z = { values, total }));
+    }
+    return z;
+  };
+  return (type) => {
+    const price = factors.placementPriceParts(type, type.unit, type.priceYear);
+    const z = atPriceYear(type.priceYear);
+    return {
+      placementTypeId: type.id,
+      unit: type.unit,
+      years: z.values.map((value, i) => ({ year: startYear + i, units: value.isZero() ? ZERO : value.div(price) })),
+      averagePerYear: z.total.isZero() ? ZERO : z.total.div(price.times(yearCount)),
+    };
   };
 }
 

@@ -18,6 +18,7 @@ import type { CostLine, Initiative, PlacementType, PlacementUnit } from './types
 const PARTS_PER_KRONA = new Decimal(4380);
 /** The parts of a twelfth of a krona: a yearly amount of A kronor is A × 365 parts a month. */
 const PARTS_PER_TWELFTH = new Decimal(365);
+const MONTHS = new Decimal(12);
 
 /** An amount in parts of a krona, in kronor: the one division, taken last. */
 export function toKronor(parts: Decimal): Decimal {
@@ -32,7 +33,13 @@ export function toKronor(parts: Decimal): Decimal {
 function exactKronor(parts: Decimal): Decimal | null {
   if (parts.isZero()) return ZERO;
   const kronor = toKronor(parts);
-  return timesExact(kronor, PARTS_PER_KRONA).eq(parts) ? kronor : null;
+  // An exact quotient has at most one digit more than the amount (4380 = 20 × 219, and dividing by
+  // 219 adds no digit): a quotient with more is rounded. A quotient of at most 36 digits times 4380
+  // fits 40 digits, so the ordinary product is exact.
+  const digits = kronor.precision();
+  if (digits > parts.precision() + 1) return null;
+  const back = digits <= Decimal.precision - 4 ? kronor.times(PARTS_PER_KRONA) : timesExact(kronor, PARTS_PER_KRONA);
+  return back.eq(parts) ? kronor : null;
 }
 
 /**
@@ -233,7 +240,7 @@ const NO_COST: BaseCost = Object.freeze({ salary: ZERO, price: ZERO });
 
 /** The parts of a line that do not depend on the year, computed once per payroll overhead; amounts in parts of a krona. */
 type PreparedLine =
-  | { kind: 'recurring'; index: keyof BaseCost; perMonth: Decimal }
+  | { kind: 'recurring'; index: keyof BaseCost; perMonth: Decimal; perYear: Decimal }
   | { kind: 'oneOff'; month: number; amount: Decimal }
   | { kind: 'education'; studyMonths: MonthRange; perStudyMonth: Decimal; materialMonths: number[]; materialPerTerm: Decimal };
 
@@ -246,16 +253,16 @@ function payrollFactor(payrollOverheadPercent: Decimal): Decimal {
 function prepareLine(line: CostLine, period: MonthRange, defaultPayroll: Decimal): PreparedLine {
   const payroll = (own: Decimal | undefined) => (own === undefined ? defaultPayroll : payrollFactor(own));
   // A yearly amount of A kronor (§2.2) is A × 365 parts a month.
-  const recurring = (index: keyof BaseCost, amountPerYear: Decimal): PreparedLine => ({ kind: 'recurring', index, perMonth: amountPerYear.times(PARTS_PER_TWELFTH) });
+  const recurring = (index: keyof BaseCost, perMonth: Decimal): PreparedLine => ({ kind: 'recurring', index, perMonth, perYear: perMonth.times(MONTHS) });
   switch (line.kind) {
     case 'staff':
-      return { kind: 'recurring', index: 'salary', perMonth: line.fte.times(line.monthlySalary).times(payroll(line.payrollOverheadPercent)).times(PARTS_PER_KRONA) };
+      return recurring('salary', line.fte.times(line.monthlySalary).times(payroll(line.payrollOverheadPercent)).times(PARTS_PER_KRONA));
     case 'perUnit':
-      return recurring('price', line.quantityPerYear.times(line.unitPrice));
+      return recurring('price', line.quantityPerYear.times(line.unitPrice).times(PARTS_PER_TWELFTH));
     case 'annual':
-      return recurring('price', line.amountPerYear);
+      return recurring('price', line.amountPerYear.times(PARTS_PER_TWELFTH));
     case 'funding':
-      return recurring('price', line.amountPerYear.neg());
+      return recurring('price', line.amountPerYear.neg().times(PARTS_PER_TWELFTH));
     case 'oneOff':
       return { kind: 'oneOff', month: monthIndex(line.month), amount: line.amount.times(PARTS_PER_KRONA) };
     case 'education': {
@@ -280,7 +287,7 @@ function lineBaseCost(line: PreparedLine, period: MonthRange, year: number): Bas
     case 'recurring': {
       const months = monthsInYear(period, year);
       if (months === 0) return NO_COST;
-      const amount = line.perMonth.times(months);
+      const amount = months === 12 ? line.perYear : line.perMonth.times(months);
       return line.index === 'salary' ? { salary: amount, price: ZERO } : { salary: ZERO, price: amount };
     }
     case 'oneOff':

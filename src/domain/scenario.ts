@@ -104,10 +104,17 @@ function effectParts(
       parts[i] = ZERO;
       continue;
     }
+    // placements × unitsPerPlacement × expectedShare: short numbers, multiplied exactly before the one
+    // product with the (often long) indexed saving.
+    const quantity = scaled(entry.placements.times(entry.unitsPerPlacement), effect.expectedShare);
+    if (quantity.isZero()) {
+      parts[i] = ZERO;
+      continue;
+    }
     // Both prices per the from-type's unit, in parts of a krona: the conversion is exact (§2.5).
     const fromPrice = factors.placementPriceParts(from, from.unit, year);
     const saving = to ? fromPrice.minus(factors.placementPriceParts(to, from.unit, year)) : fromPrice;
-    const avoided = scaled(entry.placements.times(entry.unitsPerPlacement).times(saving), effect.expectedShare);
+    const avoided = saving.times(quantity);
     parts[i] = avoided;
     totalParts = addFitting(totalParts, avoided);
   }

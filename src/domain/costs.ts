@@ -355,7 +355,8 @@ export class CostedInitiative {
   readonly period: MonthRange;
   private readonly lines: PreparedLine[];
   private readonly totals = new Map<number, BaseCost>();
-  private readonly bases = new Map<number, { cost: BaseCost; inKronor: boolean }>();
+  private readonly bases = new Map<number, YearBase>();
+  private readonly basesByHorizon = new Map<string, YearBase[]>();
   private readonly salaryParts = new Map<IndexSeries, Map<string, IndexedPart>>();
   private readonly priceParts = new Map<IndexSeries, Map<string, IndexedPart>>();
   private readonly indexed = new Map<IndexFactors, Map<string, IndexedCosts>>();
@@ -396,7 +397,7 @@ export class CostedInitiative {
    * year's indexed cost is divided by PARTS_PER_KRONA once, last (a twelfth of 20 000,02 kr does not
    * end). Most years are in kronor and cost no division at all.
    */
-  private base(year: number): { cost: BaseCost; inKronor: boolean } {
+  private base(year: number): YearBase {
     let base = this.bases.get(year);
     if (base === undefined) {
       const parts = this.cost(year);
@@ -408,18 +409,30 @@ export class CostedInitiative {
     return base;
   }
 
+  /** The base of each year of a horizon (see base), in order. */
+  private horizonBases(horizon: Horizon, key: string): YearBase[] {
+    let bases = this.basesByHorizon.get(key);
+    if (bases === undefined) {
+      bases = new Array(horizon.years);
+      for (let i = 0; i < horizon.years; i++) bases[i] = this.base(horizon.startYear + i);
+      this.basesByHorizon.set(key, bases);
+    }
+    return bases;
+  }
+
   /** The whole initiative's cost in each year of a horizon at that year's salary and price level, in kronor. */
   indexedCosts(horizon: Horizon, factors: IndexFactors): IndexedCosts {
     const key = horizonKey(horizon);
     const byHorizon = getOrCreate(this.indexed, factors);
     let result = byHorizon.get(key);
     if (result === undefined) {
-      const salary = this.indexedPart('salary', factors.salaryIndex, horizon, key);
-      const price = this.indexedPart('price', factors.priceIndex, horizon, key);
+      const bases = this.horizonBases(horizon, key);
+      const salary = this.indexedPart('salary', factors.salaryIndex, horizon, key, bases);
+      const price = this.indexedPart('price', factors.priceIndex, horizon, key, bases);
       const costs: Decimal[] = new Array(horizon.years);
       for (let i = 0; i < horizon.years; i++) {
         const cost = sumOfParts(salary.values[i]!, price.values[i]!);
-        costs[i] = this.base(horizon.startYear + i).inKronor ? cost : toKronor(cost);
+        costs[i] = bases[i]!.inKronor ? cost : toKronor(cost);
       }
       // The total as the years in kronor added up, plus the years in parts added up and divided once;
       // each index's sums are shared by the scenarios that share the index.
@@ -434,7 +447,7 @@ export class CostedInitiative {
    * The salary or price part of the base cost of each year of a horizon, times its index, and their
    * sums over the years in kronor and over the years in parts of a krona (see base).
    */
-  private indexedPart(part: keyof BaseCost, index: IndexSeries, horizon: Horizon, key: string): IndexedPart {
+  private indexedPart(part: keyof BaseCost, index: IndexSeries, horizon: Horizon, key: string, bases: readonly YearBase[]): IndexedPart {
     const byHorizon = getOrCreate(part === 'salary' ? this.salaryParts : this.priceParts, index);
     let indexed = byHorizon.get(key);
     if (indexed === undefined) {
@@ -442,9 +455,8 @@ export class CostedInitiative {
       let kronor = ZERO;
       let parts = ZERO;
       for (let i = 0; i < horizon.years; i++) {
-        const year = horizon.startYear + i;
-        const base = this.base(year);
-        const value = indexPart(base.cost[part], index, year);
+        const base = bases[i]!;
+        const value = indexPart(base.cost[part], index, horizon.startYear + i);
         values[i] = value;
         if (base.inKronor) kronor = addFitting(kronor, value);
         else parts = addFitting(parts, value);
@@ -453,6 +465,12 @@ export class CostedInitiative {
     }
     return indexed;
   }
+}
+
+/** A year's base cost, in kronor or in parts of a krona (see CostedInitiative.base). */
+interface YearBase {
+  cost: BaseCost;
+  inKronor: boolean;
 }
 
 /** One part (salary or price) of an initiative's indexed yearly costs over a horizon. */

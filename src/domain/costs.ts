@@ -25,6 +25,11 @@ export function toKronor(parts: Decimal): Decimal {
   return parts.div(PARTS_PER_KRONA);
 }
 
+/** An amount in kronor in parts of a krona: exact. */
+export function toParts(kronor: Decimal): Decimal {
+  return kronor.times(PARTS_PER_KRONA);
+}
+
 /**
  * An amount in parts of a krona in kronor when that is an exact decimal (it ends), else null. The
  * quotient is multiplied back without rounding: a rounded quotient times 4380, rounded again to 40

@@ -3,7 +3,7 @@
  * present value, payback year and break-even (EXCHANGE.md §2.5–2.6). Exact values; rounding is
  * left to whoever shows or writes them.
  */
-import { addFitting, type BaseCost, CostCache, IndexFactors, indexCost, indexParts, scaled, toKronor } from './costs';
+import { addFitting, type BaseCost, CostCache, IndexFactors, indexCost, indexParts, scaled, toKronor, toParts } from './costs';
 import { Decimal, ONE, ZERO } from './money';
 import { effectiveSettings, type EffectiveSettings } from './settings';
 import type { Effect, EffectYear, HemmaplanDocument, Initiative, PlacementType, PlacementUnit, Scenario } from './types';
@@ -76,49 +76,48 @@ export function evaluateCostLines(initiative: Initiative, horizon: Pick<Scenario
 }
 
 /**
- * An effect's avoided cost per year of the horizon in parts of a krona (see PARTS_PER_KRONA), and
- * their sum; entries outside the horizon are ignored.
+ * An effect's avoided cost per year of the horizon, and their sum; entries outside the horizon are
+ * ignored. In kronor when both prices are per the same unit (or there is no to-type), as they
+ * mostly are; in parts of a krona (see PARTS_PER_KRONA) when a price is converted between units.
  */
-function effectParts(
+function effectAvoided(
   effect: Effect,
   horizon: Pick<Scenario, 'startYear' | 'years'>,
   placementTypes: ReadonlyMap<string, PlacementType>,
   factors: IndexFactors,
-): { parts: Decimal[]; totalParts: Decimal } {
+): { values: Decimal[]; total: Decimal; inKronor: boolean } {
   const from = placementTypes.get(effect.fromPlacementTypeId);
   if (!from) throw new Error(`Unknown placement type ${effect.fromPlacementTypeId}`);
   const to = effect.toPlacementTypeId === undefined ? undefined : placementTypes.get(effect.toPlacementTypeId);
   if (effect.toPlacementTypeId !== undefined && !to) throw new Error(`Unknown placement type ${effect.toPlacementTypeId}`);
+  const inKronor = to === undefined || to.unit === from.unit;
+  // A price per the from-type's unit in year y: in kronor without conversion, else in parts, where the conversion is exact (§2.5).
+  const price = (type: PlacementType, year: number) => (inKronor ? factors.placementPrice(type, year) : factors.placementPriceParts(type, from.unit, year));
   // The entry of each horizon year, looked up once; the first entry of a year counts.
   const entries: (EffectYear | undefined)[] = new Array(horizon.years);
   for (const entry of effect.perYear) {
     const i = entry.year - horizon.startYear;
     if (i >= 0 && i < horizon.years && entries[i] === undefined) entries[i] = entry;
   }
-  const parts: Decimal[] = new Array(horizon.years);
-  let totalParts = ZERO;
+  const values: Decimal[] = new Array(horizon.years);
+  let total = ZERO;
   for (let i = 0; i < horizon.years; i++) {
     const year = horizon.startYear + i;
     const entry = entries[i];
-    if (!entry) {
-      parts[i] = ZERO;
-      continue;
-    }
     // placements × unitsPerPlacement × expectedShare: short numbers, multiplied exactly before the one
     // product with the (often long) indexed saving.
-    const quantity = scaled(entry.placements.times(entry.unitsPerPlacement), effect.expectedShare);
+    const quantity = entry ? scaled(entry.placements.times(entry.unitsPerPlacement), effect.expectedShare) : ZERO;
     if (quantity.isZero()) {
-      parts[i] = ZERO;
+      values[i] = ZERO;
       continue;
     }
-    // Both prices per the from-type's unit, in parts of a krona: the conversion is exact (§2.5).
-    const fromPrice = factors.placementPriceParts(from, from.unit, year);
-    const saving = to ? fromPrice.minus(factors.placementPriceParts(to, from.unit, year)) : fromPrice;
+    const fromPrice = price(from, year);
+    const saving = to ? fromPrice.minus(price(to, year)) : fromPrice;
     const avoided = saving.times(quantity);
-    parts[i] = avoided;
-    totalParts = addFitting(totalParts, avoided);
+    values[i] = avoided;
+    total = addFitting(total, avoided);
   }
-  return { parts, totalParts };
+  return { values, total, inKronor };
 }
 
 /** Evaluates one scenario of a validated document. */
@@ -139,18 +138,28 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
     const { costs, total } = c.indexedCosts(scenario, factors);
     return { id: c.initiative.id, years: costs.map((cost, i) => ({ year: startYear + i, cost })), total };
   });
-  const effectCosts = scenario.effects.map((effect) => effectParts(effect, scenario, typesById, factors));
+  const effectCosts = scenario.effects.map((effect) => effectAvoided(effect, scenario, typesById, factors));
   const effects: EffectResult[] = scenario.effects.map((effect, e) => {
-    const { parts, totalParts } = effectCosts[e]!;
-    return { id: effect.id, years: parts.map((avoided, i) => ({ year: startYear + i, avoided: toKronor(avoided) })), total: toKronor(totalParts) };
+    const { values, total, inKronor } = effectCosts[e]!;
+    const kronor = inKronor ? (value: Decimal) => value : toKronor;
+    return { id: effect.id, years: values.map((avoided, i) => ({ year: startYear + i, avoided: kronor(avoided) })), total: kronor(total) };
   });
 
   // Each year's cost: the initiatives' base costs added up, then indexed, S(y) × Σ salary + P(y) × Σ price,
   // which is the sum of the initiatives' indexed costs; the effects added in their order.
   const sums = cache.baseSums(costed, settings.payrollOverheadPercent, scenario);
   const costs: Decimal[] = sums.map((base, i) => indexParts(base, startYear + i, factors));
-  const avoideds: Decimal[] = new Array(count).fill(ZERO);
-  for (const r of effectCosts) for (let i = 0; i < count; i++) avoideds[i] = addFitting(avoideds[i]!, r.parts[i]!);
+  // Each year's avoided cost in parts of a krona: the effects in parts added up, and those in kronor added up and then converted.
+  const avoideds: Decimal[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    let kronor = ZERO;
+    let parts = ZERO;
+    for (const r of effectCosts) {
+      if (r.inKronor) kronor = addFitting(kronor, r.values[i]!);
+      else parts = addFitting(parts, r.values[i]!);
+    }
+    avoideds[i] = kronor.isZero() ? parts : addFitting(parts, toParts(kronor));
+  }
 
   const discount = cache.powers(settings.discountRatePercent);
   let cumulativeNet = ZERO;

@@ -56,9 +56,14 @@ function fitsPrecision(value: Decimal): boolean {
   return value.precision() <= Decimal.precision;
 }
 
-/** amount × factor; a factor of exactly one (the ONE constant) leaves a fitting amount as it is. */
+/**
+ * amount × factor; a factor of exactly one (the ONE constant) leaves a fitting amount as it is.
+ * decimal.js copies the argument of an operation, so the factor (often a long index power) is the
+ * value the method is called on and the amount (mostly short) is the one copied; the product is
+ * the same either way.
+ */
 export function scaled(amount: Decimal, factor: Decimal): Decimal {
-  return factor === ONE && fitsPrecision(amount) ? amount : amount.times(factor);
+  return factor === ONE && fitsPrecision(amount) ? amount : factor.times(amount);
 }
 
 /** Integer powers of (1 + percent/100), computed once each. A power of exactly one is the ONE constant. */

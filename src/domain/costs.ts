@@ -346,8 +346,8 @@ function sumOfParts(salary: Decimal, price: Decimal): Decimal {
 
 /** An initiative's cost in each year of a horizon, at each year's salary and price level, and their sum. */
 export interface IndexedCosts {
-  /** The cost of year startYear + i at index i, in kronor. */
-  costs: readonly Decimal[];
+  /** Each year's cost in kronor, in order (shared by the results of the scenarios that share the settings, so read-only). */
+  years: readonly { readonly year: number; readonly cost: Decimal }[];
   total: Decimal;
 }
 
@@ -439,16 +439,16 @@ export class CostedInitiative {
       const bases = this.horizonBases(horizon, key);
       const salary = this.indexedPart('salary', factors.salaryIndex, horizon, key, bases);
       const price = this.indexedPart('price', factors.priceIndex, horizon, key, bases);
-      const costs: Decimal[] = new Array(horizon.years);
+      const years: { year: number; cost: Decimal }[] = new Array(horizon.years);
       for (let i = 0; i < horizon.years; i++) {
         const cost = sumOfParts(salary.values[i]!, price.values[i]!);
-        costs[i] = bases[i]!.inKronor ? cost : toKronor(cost);
+        years[i] = { year: horizon.startYear + i, cost: bases[i]!.inKronor ? cost : toKronor(cost) };
       }
       // The total as the years in kronor added up, plus the years in parts added up and divided once;
       // each index's sums are shared by the scenarios that share the index.
       const kronor = addFitting(salary.kronor, price.kronor);
       const parts = addFitting(salary.parts, price.parts);
-      byHorizon.set(key, (result = { costs, total: parts.isZero() ? kronor : addFitting(kronor, toKronor(parts)) }));
+      byHorizon.set(key, (result = { years, total: parts.isZero() ? kronor : addFitting(kronor, toKronor(parts)) }));
     }
     return result;
   }

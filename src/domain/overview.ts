@@ -18,7 +18,7 @@ export function documentFactors(document: HemmaplanDocument, horizon: Horizon, c
 
 export interface InitiativeOverview {
   id: string;
-  years: { year: number; cost: Decimal }[];
+  years: readonly { readonly year: number; readonly cost: Decimal }[];
   total: Decimal;
   /** Each cost line's cost per year, in the order of the lines. */
   lines: Decimal[][];

@@ -18,8 +18,8 @@ export interface YearFigures {
 
 export interface InitiativeResult {
   id: string;
-  /** Each year's cost of the whole initiative. */
-  years: { year: number; cost: Decimal }[];
+  /** Each year's cost of the whole initiative (shared between results, so read-only). */
+  years: readonly { readonly year: number; readonly cost: Decimal }[];
   total: Decimal;
 }
 
@@ -63,8 +63,7 @@ export function evaluateInitiative(
   factors: IndexFactors,
   cache: CostCache = new CostCache(),
 ): InitiativeResult {
-  const { costs, total } = cache.get(initiative, factors.settings.payrollOverheadPercent).indexedCosts(horizon, factors);
-  const years = costs.map((cost, i) => ({ year: horizon.startYear + i, cost }));
+  const { years, total } = cache.get(initiative, factors.settings.payrollOverheadPercent).indexedCosts(horizon, factors);
   return { id: initiative.id, years, total };
 }
 
@@ -135,8 +134,8 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
     return cache.get(initiative, settings.payrollOverheadPercent);
   });
   const initiatives: InitiativeResult[] = costed.map((c) => {
-    const { costs, total } = c.indexedCosts(scenario, factors);
-    return { id: c.initiative.id, years: costs.map((cost, i) => ({ year: startYear + i, cost })), total };
+    const { years, total } = c.indexedCosts(scenario, factors);
+    return { id: c.initiative.id, years, total };
   });
   const effectCosts = scenario.effects.map((effect) => effectAvoided(effect, scenario, typesById, factors));
   const effects: EffectResult[] = scenario.effects.map((effect, e) => {

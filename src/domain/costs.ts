@@ -48,6 +48,16 @@ function exactKronor(parts: Decimal): Decimal | null {
 }
 
 /**
+ * An amount in parts of a krona that is known to be a decimal amount of kronor times 4380, in kronor.
+ * The quotient has at most one digit more than the amount (see exactKronor), so it is exact when that
+ * fits the precision; otherwise it is checked as any other amount.
+ */
+function wholeKronor(parts: Decimal): Decimal | null {
+  if (parts.isZero()) return ZERO;
+  return parts.precision() < Decimal.precision ? toKronor(parts) : exactKronor(parts);
+}
+
+/**
  * True when a value has no more significant digits than the configured precision. Every result of
  * an operation fits; a parsed amount may not. Multiplying a fitting value by exactly one, or adding
  * zero to it, gives the value itself, so such operations can be skipped without changing a digit.
@@ -364,6 +374,8 @@ type Horizon = { startYear: number; years: number };
 export class CostedInitiative {
   readonly period: MonthRange;
   private readonly lines: PreparedLine[];
+  /** True when a line is a yearly amount indexed by prices (purchases, yearly amounts, funding), whose twelfths may not end. */
+  private readonly hasYearlyPrices: boolean;
   private readonly totals = new Map<number, BaseCost>();
   private readonly bases = new Map<number, YearBase>();
   private readonly basesByHorizon = new Map<string, YearBase[]>();
@@ -383,6 +395,7 @@ export class CostedInitiative {
     this.period = initiativePeriod(initiative);
     const defaultPayroll = payrollFactor(payrollOverheadPercent);
     this.lines = initiative.costLines.map((line) => prepareLine(line, this.period, defaultPayroll));
+    this.hasYearlyPrices = this.lines.some((line) => line.kind === 'recurring' && line.index === 'price');
   }
 
   /** Each line's base cost in a calendar year, in the order of the lines. */
@@ -411,8 +424,12 @@ export class CostedInitiative {
     let base = this.bases.get(year);
     if (base === undefined) {
       const parts = this.cost(year);
-      const salary = exactKronor(parts.salary);
-      const price = exactKronor(parts.price);
+      // Without a yearly price amount spread over a number of months that is not a multiple of three
+      // (A × m / 12 then ends), every line's cost is a whole number of kronor-worth of parts, and so is the sum.
+      const whole = !this.hasYearlyPrices || monthsInYear(this.period, year) % 3 === 0;
+      const kronor = whole ? wholeKronor : exactKronor;
+      const salary = kronor(parts.salary);
+      const price = kronor(parts.price);
       base = salary && price ? { cost: { salary, price }, inKronor: true } : { cost: parts, inKronor: false };
       this.bases.set(year, base);
     }

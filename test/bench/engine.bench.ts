@@ -7,12 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { CostCache, type IndexSeries } from '../../src/domain/costs';
 import { Decimal, ONE, ZERO } from '../../src/domain/money';
-import { horizonYears } from '../../src/domain/scenario';
+import { evaluateDocument, horizonYears } from '../../src/domain/scenario';
 import { effectiveSettings } from '../../src/domain/settings';
-import type { HemmaplanDocument } from '../../src/domain/types';
 import { parseDocumentText } from '../../src/exchange/document';
-import { evaluateDocument } from '../../src/domain/scenario';
 import { resultDocument } from '../../src/exchange/result';
+import { ARITHMETIC, recordOperations } from './operations';
 import { STRESS, stressDocument } from './stress';
 
 function median(values: number[]): number {
@@ -53,44 +52,6 @@ function measure(label: string, text: string, runs: number): void {
     `${label.padEnd(28)} ${String(Math.round(text.length / 1024)).padStart(6)} KiB  scenarios ${String(scenarios).padStart(3)}  ` +
       `validate ${f(median(validates))} ms  evaluate ${f(median(evaluates))} ms  total ${f(median(totals))} ms  (median of ${runs})`,
   );
-}
-
-/** The arithmetic methods of decimal.js that the evaluator calls. */
-const ARITHMETIC = ['plus', 'minus', 'times', 'div', 'pow'] as const;
-type Arithmetic = (typeof ARITHMETIC)[number];
-interface Operation {
-  method: Arithmetic;
-  value: Decimal;
-  argument: Decimal | number;
-}
-
-/**
- * Every decimal.js operation that one evaluation of the document performs, with its operands.
- * Calls that decimal.js makes from inside an operation (plus calls minus for mixed signs) are part
- * of the outer one and not recorded again.
- */
-function recordOperations(document: HemmaplanDocument): Operation[] {
-  const prototype = Object.getPrototypeOf(new Decimal(0)) as Record<Arithmetic, (this: Decimal, argument: Decimal | number) => Decimal>;
-  const originals = ARITHMETIC.map((method) => [method, prototype[method]] as const);
-  const operations: Operation[] = [];
-  let depth = 0;
-  for (const [method, original] of originals) {
-    prototype[method] = function (this: Decimal, argument: Decimal | number) {
-      if (depth === 0) operations.push({ method, value: this, argument });
-      depth++;
-      try {
-        return original.call(this, argument);
-      } finally {
-        depth--;
-      }
-    };
-  }
-  try {
-    evaluateDocument(document);
-  } finally {
-    for (const [method, original] of originals) prototype[method] = original;
-  }
-  return operations;
 }
 
 /**

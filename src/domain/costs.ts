@@ -7,13 +7,15 @@ import type { EffectiveSettings } from './settings';
 import type { CostLine, Initiative, PlacementType, PlacementUnit } from './types';
 
 /**
- * Amounts inside the evaluator are counted in parts of a krona, 4380 = 12 × 365 parts to the krona.
- * A twelfth of a yearly amount (§2.2) and a price converted between days, months and years (§2.5)
- * are then decimal amounts times whole numbers of parts, and so are their sums, products and
- * differences: no quotient without a finite decimal is rounded and then added or multiplied. Each
- * figure is divided by 4380 once, when it is handed out, so that a figure with an exact decimal
- * answer gets it: three twelfths of 20 000,02 kr are 5 000,005 kr, not three rounded 1 666,66833…
- * that add up to 5 000,00499…9 and print as 5 000,00.
+ * Amounts inside the evaluator are counted in parts of a krona, 4380 = 12 × 365 parts to the krona,
+ * wherever a twelfth or a unit conversion comes in. A twelfth of a yearly amount (§2.2) and a price
+ * converted between days, months and years (§2.5) are then decimal amounts times whole numbers of
+ * parts, and so are their sums, products and differences: no quotient without a finite decimal is
+ * rounded and then added or multiplied. Such a figure is divided by 4380 once, when it is handed out,
+ * so that a figure with an exact decimal answer gets it: three twelfths of 20 000,02 kr are
+ * 5 000,005 kr, not three rounded 1 666,66833… that add up to 5 000,00499…9 and print as 5 000,00.
+ * Amounts known to be exact in kronor (a year's cost without twelfths that do not end, an effect
+ * without a conversion) are kept in kronor and need no division.
  */
 const PARTS_PER_KRONA = new Decimal(4380);
 /** The parts of a twelfth of a krona: a yearly amount of A kronor is A × 365 parts a month. */
@@ -38,23 +40,23 @@ export function toParts(kronor: Decimal): Decimal {
 function exactKronor(parts: Decimal): Decimal | null {
   if (parts.isZero()) return ZERO;
   const kronor = toKronor(parts);
-  // An exact quotient has at most one digit more than the amount (4380 = 20 × 219, and dividing by
-  // 219 adds no digit): a quotient with more is rounded. A quotient of at most 36 digits times 4380
-  // fits 40 digits, so the ordinary product is exact.
+  // An exact quotient K has fewer digits than the amount K × 4380 = K × 438 × 10 (K × 438 has at
+  // least two digits more than K and ends in at most one zero): a quotient with as many is rounded.
+  // A quotient of at most 36 digits times 4380 fits 40 digits, so the ordinary product is exact.
   const digits = kronor.precision();
-  if (digits > parts.precision() + 1) return null;
+  if (digits >= parts.precision()) return null;
   const back = digits <= Decimal.precision - 4 ? kronor.times(PARTS_PER_KRONA) : timesExact(kronor, PARTS_PER_KRONA);
   return back.eq(parts) ? kronor : null;
 }
 
 /**
- * An amount in parts of a krona that is known to be a decimal amount of kronor times 4380, in kronor.
- * The quotient has at most one digit more than the amount (see exactKronor), so it is exact when that
- * fits the precision; otherwise it is checked as any other amount.
+ * An amount in parts of a krona known to be 4380 times a finite decimal, in kronor. That quotient
+ * has fewer digits than the amount (see exactKronor), so dividing an amount that fits the precision
+ * gives it exactly; any other amount is checked.
  */
-function wholeKronor(parts: Decimal): Decimal | null {
+function knownExactKronor(parts: Decimal): Decimal | null {
   if (parts.isZero()) return ZERO;
-  return parts.precision() < Decimal.precision ? toKronor(parts) : exactKronor(parts);
+  return fitsPrecision(parts) ? toKronor(parts) : exactKronor(parts);
 }
 
 /**
@@ -108,7 +110,7 @@ export class Powers {
    * 500 002,56 / 0,96² is exactly 542 537,50, where × 0,96^−2 gives 542 537,4999…98.
    */
   apply(amount: Decimal, exponent: number): Decimal {
-    return exponent >= 0 ? scaled(amount, this.get(exponent)) : amount.div(this.get(-exponent));
+    return exponent >= 0 || this.baseIsOne ? scaled(amount, this.get(exponent)) : amount.div(this.get(-exponent));
   }
 }
 
@@ -425,9 +427,9 @@ export class CostedInitiative {
     if (base === undefined) {
       const parts = this.cost(year);
       // Without a yearly price amount spread over a number of months that is not a multiple of three
-      // (A × m / 12 then ends), every line's cost is a whole number of kronor-worth of parts, and so is the sum.
-      const whole = !this.hasYearlyPrices || monthsInYear(this.period, year) % 3 === 0;
-      const kronor = whole ? wholeKronor : exactKronor;
+      // (A × m / 12 ends when m is), every line's cost is 4380 times a finite decimal, and so is the sum.
+      const known = !this.hasYearlyPrices || monthsInYear(this.period, year) % 3 === 0;
+      const kronor = known ? knownExactKronor : exactKronor;
       const salary = kronor(parts.salary);
       const price = kronor(parts.price);
       base = salary && price ? { cost: { salary, price }, inKronor: true } : { cost: parts, inKronor: false };

@@ -78,6 +78,10 @@ export function evaluateCostLines(initiative: Initiative, horizon: Pick<Scenario
  * An effect's avoided cost per year of the horizon, and their sum; entries outside the horizon are
  * ignored. In kronor when both prices are per the same unit (or there is no to-type), as they
  * mostly are; in parts of a krona (see PARTS_PER_KRONA) when a price is converted between units.
+ * A price in a year before its price year is divided by the index power; that division is taken
+ * once, last, after the prices are subtracted and multiplied by the quantity: 0,3 days at 100,01 kr
+ * a day, a year before a fall of 40 %, are 0,3 × 100,01 / 0,6 = 50,005 kr exactly, where a price
+ * divided first (166,68333…) gives 50,00499…9.
  */
 function effectAvoided(
   effect: Effect,
@@ -91,6 +95,7 @@ function effectAvoided(
   if (effect.toPlacementTypeId !== undefined && !to) throw new Error(`Unknown placement type ${effect.toPlacementTypeId}`);
   const inKronor = to === undefined || to.unit === from.unit;
   // A price per the from-type's unit in year y: in kronor without conversion, else in parts, where the conversion is exact (§2.5).
+  const powers = factors.priceIndex.powers;
   const price = (type: PlacementType, year: number) => (inKronor ? factors.placementPrice(type, year) : factors.placementPriceParts(type, from.unit, year));
   // The entry of each horizon year, looked up once; the first entry of a year counts.
   const entries: (EffectYear | undefined)[] = new Array(horizon.years);
@@ -110,9 +115,12 @@ function effectAvoided(
       values[i] = ZERO;
       continue;
     }
-    const fromPrice = price(from, year);
-    const saving = to ? fromPrice.minus(price(to, year)) : fromPrice;
-    const avoided = saving.times(quantity);
+    // Both prices at the level of year + ahead, the latest of the year and their price years, so that
+    // neither is divided; the avoided cost is divided by the index power between the two years, last.
+    const ahead = Math.max(0, from.priceYear - year, to ? to.priceYear - year : 0);
+    const fromPrice = price(from, year + ahead);
+    const saving = to ? fromPrice.minus(price(to, year + ahead)) : fromPrice;
+    const avoided = powers.apply(saving.times(quantity), -ahead);
     values[i] = avoided;
     total = addFitting(total, avoided);
   }
@@ -127,7 +135,8 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
   const initiativesById = new Map(document.initiatives.map((i) => [i.id, i]));
   const typesById = new Map(document.placementTypes.map((t) => [t.id, t]));
 
-  // Sums are taken in parts of a krona (see PARTS_PER_KRONA) and each figure is divided once, last.
+  // Sums are taken in parts of a krona (see PARTS_PER_KRONA), or in kronor where that is exact, and a
+  // figure in parts is divided once, last.
   const costed = scenario.initiativeIds.map((id) => {
     const initiative = initiativesById.get(id);
     if (!initiative) throw new Error(`Unknown initiative ${id}`);

@@ -2,7 +2,8 @@
  * The evaluator against the exact rational computation of EXCHANGE.md §2 (test/domain/exact.ts), on
  * generated documents aimed at figures that lie exactly on half an öre: amounts in öre and quarters,
  * shares of eighths, partial years, prices converted between days, months and years, growth rates
- * whose powers are long or whose inverse powers end, base years before and after the horizon,
+ * whose powers are long or whose inverse powers end (or contain a factor 3 or 73, as 1,2 and 0,6 do),
+ * base years and placement price years before and after the horizon,
  * break-even where cost and price carry the same index, and initiatives that cost exactly what an
  * avoided placement saves (a payback on a cumulative net of exactly zero).
  *
@@ -27,7 +28,7 @@ function random(seed: number): () => number {
   };
 }
 
-const GROWTHS = ['2', '2.75', '1.5', '3', '-2', '-10', '25', '-20', '2.4', '12.5'];
+const GROWTHS = ['2', '2.75', '1.5', '3', '-2', '-10', '25', '-20', '2.4', '12.5', '20', '50', '-40'];
 const SHARES = ['1', '0.5', '0.125', '0.375', '0.875', '0.25'];
 const DAYS_IN: Record<string, string> = { day: '365', month: '12', year: '1' };
 
@@ -76,7 +77,7 @@ function generatedDocument(seed: number): JsonDoc {
     name: `P${t}`,
     unit: pick(UNITS),
     price: amount(pick([5000, 100000, 1000000])),
-    priceYear: pick([baseYear, baseYear, startYear, startYear - 3]),
+    priceYear: pick([baseYear, baseYear, startYear, startYear - 3, startYear + 3, startYear + years + 2]),
   }));
   const horizon = Array.from({ length: years }, (_, k) => startYear + k);
   const effects = Array.from({ length: int(0, 4) }, (_, e) => {

@@ -234,6 +234,33 @@ describe('effects (§2.5)', () => {
     expect(resultOf(doc).effects[0]!.years.map((y) => y.avoided)).toEqual(['434030.40', '442711.01', '451565.23']);
   });
 
+  it('a price year after the year divides by the index once, last, so half an öre is rounded up as by hand', () => {
+    const doc = (toUnit?: string) => ({
+      settings: { priceGrowthPercent: '-40', baseYear: 2026 },
+      initiatives: [],
+      placementTypes: [
+        { id: 'p', name: 'Dygnspris', unit: 'day', price: '100.01', priceYear: 2027 },
+        ...(toUnit ? [{ id: 'q', name: 'Ersättning', unit: toUnit, price: '0', priceYear: 2027 }] : []),
+      ],
+      scenarios: [
+        {
+          id: 's',
+          name: 'Scenario',
+          startYear: 2026,
+          years: 1,
+          initiativeIds: [],
+          effects: [{ id: 'e', fromPlacementTypeId: 'p', ...(toUnit ? { toPlacementTypeId: 'q' } : {}), perYear: [{ year: 2026, placements: '1', unitsPerPlacement: '0.3' }] }],
+        },
+      ],
+    });
+    // 0,3 × 100,01 / 0,6 = 50,005 → 50,01; dividing the price first gives 166,68333… × 0,3 = 50,00499…9.
+    for (const toUnit of [undefined, 'day', 'month']) {
+      const result = resultOf(doc(toUnit));
+      expect(result.effects[0]!.years[0]!.avoided, `to-type per ${toUnit ?? 'none'}`).toBe('50.01');
+      expect(result.years[0]!.avoided).toBe('50.01');
+    }
+  });
+
   it('entries for years outside the horizon are ignored, missing years avoid nothing', () => {
     const effect = { id: 'e', fromPlacementTypeId: 'hvb', perYear: [...perYear('1', '10', [2025, 2027, 2031])] };
     expect(resultOf(withEffects([effect])).effects[0]!.years.map((y) => y.avoided)).toEqual(['0.00', '47280.00', '0.00']);

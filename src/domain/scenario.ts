@@ -218,7 +218,8 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
  * - when the whole cost carries the price index (no salary costs that year, or salaries growing as
  *   prices do), cost(y) = base(y) × P^(y − B) and Z = base(y) × P^(priceYear − B), from the base
  *   cost at the base year's level, not from its indexed and rounded cost;
- * - otherwise Z is the year's cost taken to the price year's level.
+ * - otherwise Z is the year's cost taken to the price year's level, and for a year before the base
+ *   year, whose cost is two quotients, the two parts taken there as one fraction.
  * A positive power multiplies and a negative one divides (Powers.apply), so that it is a power that
  * ends rather than its reciprocal. The average is Σ_y Z / (pp_T × years): one division per type.
  */
@@ -232,6 +233,16 @@ function breakEvenCalculator(
   const powers = factors.priceIndex.powers;
   const baseYear = factors.settings.baseYear;
   const sameIndex = factors.salaryIndex === factors.priceIndex;
+  // A year n years before the base year whose cost has salaries growing otherwise than prices: the
+  // cost s / S^n + p / P^n is two quotients that need not end, so Z = s × P^b / S^n + p × P^c (b and c
+  // the exponents from the year and from the base year to the price year) is taken as one fraction
+  // over S^n × P^d, where d makes every power of P above the line whole: one division, last.
+  const salaryPowers = factors.salaryIndex.powers;
+  const beforeBaseYear = (base: BaseCost, n: number, b: number, c: number) => {
+    const d = Math.max(0, -b, -c);
+    const numerator = addFitting(scaled(base.salary, powers.get(b + d)), scaled(scaled(base.price, powers.get(c + d)), salaryPowers.get(n)));
+    return numerator.isZero() ? ZERO : numerator.div(scaled(salaryPowers.get(n), powers.get(d)));
+  };
   // Z per price year: each year's value and their sum.
   const byPriceYear = new Map<number, { values: Decimal[]; total: Decimal }>();
   const atPriceYear = (priceYear: number) => {
@@ -245,7 +256,9 @@ function breakEvenCalculator(
           ? costs[i]!
           : sameIndex || base.salary.isZero()
             ? powers.apply(addFitting(base.price, base.salary), priceYear - baseYear)
-            : powers.apply(costs[i]!, priceYear - (startYear + i));
+            : startYear + i >= baseYear
+              ? powers.apply(costs[i]!, priceYear - (startYear + i))
+              : beforeBaseYear(base, baseYear - (startYear + i), priceYear - (startYear + i), priceYear - baseYear);
         values[i] = value;
         total = addFitting(total, value);
       }

@@ -496,6 +496,21 @@ describe('exact half öre through twelfths and unit conversions (§2, "nothing i
     expect(result.effects[0]!.total).toBe('6234.38');
   });
 
+  it('break-even in a year before the base year, with salaries and prices growing differently, is one fraction', () => {
+    // Base year 2030, salaries −20 %, prices −10 %: 2026 costs 12 288 / 0,8⁴ + 104,005 / 0,9⁴ (a
+    // quotient that does not end), which at 2030's price of 1 kr a year is 12 288 × (0,9 / 0,8)⁴ +
+    // 104,005 = 19 787,005 units → 19 787,01. Taking the rounded cost back to 2030 gave 19 787,00499…9.
+    const doc = {
+      settings: { payrollOverheadPercent: '0', salaryGrowthPercent: '-20', priceGrowthPercent: '-10', baseYear: 2030 },
+      initiatives: [{ id: 'i', name: 'Satsning', start: '2026-01', costLines: [{ kind: 'staff', fte: '1', monthlySalary: '1024' }, { kind: 'annual', amountPerYear: '104.005' }] }],
+      placementTypes: [{ id: 'p', name: 'Årspris', unit: 'year', price: '1', priceYear: 2030 }],
+      scenarios: [{ id: 's', name: 'S', startYear: 2026, years: 1, initiativeIds: ['i'] }],
+    };
+    const breakEven = resultOf(doc).breakEven[0]!;
+    expect(breakEven.years[0]!.units).toBe('19787.01');
+    expect(breakEven.averagePerYear).toBe('19787.01');
+  });
+
   it('break-even without price growth divides the whole cost by the one price, also the average', () => {
     // 4 728 kr a day, salaries growing 3 %: (196,28 + 18 325 × 4 × 1,03) / (4 728 × 2) = 8,005 → 8,01.
     // Averaging the two rounded yearly quotients gave 8,00499…98.

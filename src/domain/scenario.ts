@@ -78,10 +78,9 @@ export function evaluateCostLines(initiative: Initiative, horizon: Pick<Scenario
  * An effect's avoided cost per year of the horizon, and their sum; entries outside the horizon are
  * ignored. In kronor when both prices are per the same unit (or there is no to-type), as they
  * mostly are; in parts of a krona (see PARTS_PER_KRONA) when a price is converted between units.
- * A price in a year before its price year is divided by the index power; that division is taken
- * once, last, after the prices are subtracted and multiplied by the quantity: 0,3 days at 100,01 kr
- * a day, a year before a fall of 40 %, are 0,3 × 100,01 / 0,6 = 50,005 kr exactly, where a price
- * divided first (166,68333…) gives 50,00499…9.
+ * A price in a year before its price year is divided by the index power, last, after it is
+ * multiplied by the quantity: 0,3 days at 100,01 kr a day, a year before a fall of 40 %, are
+ * 0,3 × 100,01 / 0,6 = 50,005 kr exactly, where a price divided first (166,68333…) gives 50,00499…9.
  */
 function effectAvoided(
   effect: Effect,
@@ -115,12 +114,23 @@ function effectAvoided(
       values[i] = ZERO;
       continue;
     }
-    // Both prices at the level of year + ahead, the latest of the year and their price years, so that
-    // neither is divided; the avoided cost is divided by the index power between the two years, last.
-    const ahead = Math.max(0, from.priceYear - year, to ? to.priceYear - year : 0);
-    const fromPrice = price(from, year + ahead);
-    const saving = to ? fromPrice.minus(price(to, year + ahead)) : fromPrice;
-    const avoided = powers.apply(saving.times(quantity), -ahead);
+    // Each price in year y is its price × P^(y − priceYear). A price year after y divides, and that
+    // division is taken last, after the quantity, and on its own: a price that needs none is not
+    // multiplied up to another's level (a power of 1,0275 over ten years has 41 digits).
+    const fromPower = year - from.priceYear;
+    const toPower = to === undefined ? fromPower : year - to.priceYear;
+    let avoided: Decimal;
+    if (fromPower >= 0 && toPower >= 0) {
+      const fromPrice = price(from, year);
+      avoided = (to ? fromPrice.minus(price(to, year)) : fromPrice).times(quantity);
+    } else if (fromPower === toPower) {
+      const saving = to ? price(from, from.priceYear).minus(price(to, to.priceYear)) : price(from, from.priceYear);
+      avoided = powers.apply(saving.times(quantity), fromPower);
+    } else {
+      const term = (type: PlacementType, power: number) =>
+        power >= 0 ? price(type, year).times(quantity) : powers.apply(price(type, type.priceYear).times(quantity), power);
+      avoided = term(from, fromPower).minus(term(to!, toPower));
+    }
     values[i] = avoided;
     total = addFitting(total, avoided);
   }
@@ -217,7 +227,9 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
  * - without price growth Z is the cost itself;
  * - when the whole cost carries the price index (no salary costs that year, or salaries growing as
  *   prices do), cost(y) = base(y) × P^(y − B) and Z = base(y) × P^(priceYear − B), from the base
- *   cost at the base year's level, not from its indexed and rounded cost;
+ *   cost at the base year's level, not from its indexed and rounded cost; for a price year before
+ *   the base year the power divides the price instead (base(y) / (pp_T × P^(B − priceYear))), so
+ *   that the average of such years is one division of their base costs' sum;
  * - otherwise Z is the year's cost taken to the price year's level, and for a year before the base
  *   year, whose cost is two quotients, the two parts taken there as one fraction.
  * A positive power multiplies and a negative one divides (Powers.apply), so that it is a power that
@@ -243,37 +255,49 @@ function breakEvenCalculator(
     const numerator = addFitting(scaled(base.salary, powers.get(b + d)), scaled(scaled(base.price, powers.get(c + d)), salaryPowers.get(n)));
     return numerator.isZero() ? ZERO : numerator.div(scaled(salaryPowers.get(n), powers.get(d)));
   };
-  // Z per price year: each year's value and their sum.
-  const byPriceYear = new Map<number, { values: Decimal[]; total: Decimal }>();
+  // Z per price year: each year's value and their sums. A year whose whole cost carries the price
+  // index, for a price year before the base year, keeps its base cost (over: divided by the price
+  // times P^(B − priceYear), one division); the others are divided by the price alone.
+  const byPriceYear = new Map<number, { values: Decimal[]; over: boolean[]; total: Decimal; totalOver: Decimal; power: Decimal }>();
   const atPriceYear = (priceYear: number) => {
     let z = byPriceYear.get(priceYear);
     if (z === undefined) {
       const values: Decimal[] = new Array(costs.length);
+      const over: boolean[] = new Array(costs.length);
       let total = ZERO;
+      let totalOver = ZERO;
       for (let i = 0; i < costs.length; i++) {
         const base = sums[i]!;
+        const year = startYear + i;
+        const wholeAtPrices = !powers.flat && (sameIndex || base.salary.isZero());
+        over[i] = wholeAtPrices && priceYear < baseYear;
         const value = powers.flat
           ? costs[i]!
-          : sameIndex || base.salary.isZero()
-            ? powers.apply(addFitting(base.price, base.salary), priceYear - baseYear)
-            : startYear + i >= baseYear
-              ? powers.apply(costs[i]!, priceYear - (startYear + i))
-              : beforeBaseYear(base, baseYear - (startYear + i), priceYear - (startYear + i), priceYear - baseYear);
+          : wholeAtPrices
+            ? scaled(addFitting(base.price, base.salary), over[i] ? ONE : powers.get(priceYear - baseYear))
+            : year >= baseYear
+              ? powers.apply(costs[i]!, priceYear - year)
+              : beforeBaseYear(base, baseYear - year, priceYear - year, priceYear - baseYear);
         values[i] = value;
-        total = addFitting(total, value);
+        if (over[i]) totalOver = addFitting(totalOver, value);
+        else total = addFitting(total, value);
       }
-      byPriceYear.set(priceYear, (z = { values, total }));
+      const power = priceYear < baseYear ? powers.get(baseYear - priceYear) : ONE;
+      byPriceYear.set(priceYear, (z = { values, over, total, totalOver, power }));
     }
     return z;
   };
   return (type) => {
     const price = factors.placementPriceParts(type, type.unit, type.priceYear);
     const z = atPriceYear(type.priceYear);
+    const priceOver = z.totalOver.isZero() ? price : scaled(price, z.power);
+    // Σ units = (Σ over + P^(B − priceYear) × Σ others) / (price × P^(B − priceYear)).
+    const sum = z.totalOver.isZero() ? z.total : addFitting(z.totalOver, scaled(z.total, z.power));
     return {
       placementTypeId: type.id,
       unit: type.unit,
-      years: z.values.map((value, i) => ({ year: startYear + i, units: value.isZero() ? ZERO : value.div(price) })),
-      averagePerYear: z.total.isZero() ? ZERO : z.total.div(price.times(yearCount)),
+      years: z.values.map((value, i) => ({ year: startYear + i, units: value.isZero() ? ZERO : value.div(z.over[i] ? priceOver : price) })),
+      averagePerYear: sum.isZero() ? ZERO : sum.div(priceOver.times(yearCount)),
     };
   };
 }

@@ -261,6 +261,30 @@ describe('effects (§2.5)', () => {
     }
   });
 
+  it('a price needing no index power is not multiplied up to the level of the other price year', () => {
+    // 1 007,01 kr a month in 2026 replaced by a type at 0 kr priced in 2036, growth 2,75 %: 0,5 × 1 007,01 =
+    // 503,505 → 503,51. Taking both prices to 2036 multiplies by the 41-digit 1,0275¹⁰ and divides by it again.
+    const doc = {
+      settings: { priceGrowthPercent: '2.75' },
+      initiatives: [],
+      placementTypes: [
+        { id: 'a', name: 'A', unit: 'month', price: '1007.01', priceYear: 2026 },
+        { id: 'b', name: 'B', unit: 'month', price: '0', priceYear: 2036 },
+      ],
+      scenarios: [
+        {
+          id: 's',
+          name: 'S',
+          startYear: 2026,
+          years: 1,
+          initiativeIds: [],
+          effects: [{ id: 'e', fromPlacementTypeId: 'a', toPlacementTypeId: 'b', perYear: [{ year: 2026, placements: '0.5', unitsPerPlacement: '1' }] }],
+        },
+      ],
+    };
+    expect(resultOf(doc).effects[0]!.total).toBe('503.51');
+  });
+
   it('entries for years outside the horizon are ignored, missing years avoid nothing', () => {
     const effect = { id: 'e', fromPlacementTypeId: 'hvb', perYear: [...perYear('1', '10', [2025, 2027, 2031])] };
     expect(resultOf(withEffects([effect])).effects[0]!.years.map((y) => y.avoided)).toEqual(['0.00', '47280.00', '0.00']);
@@ -509,6 +533,29 @@ describe('exact half öre through twelfths and unit conversions (§2, "nothing i
     const breakEven = resultOf(doc).breakEven[0]!;
     expect(breakEven.years[0]!.units).toBe('19787.01');
     expect(breakEven.averagePerYear).toBe('19787.01');
+  });
+
+  it('break-even averages years at the price level over a price year before the base year with one division', () => {
+    // 20 %, price 12,50 kr a day in 2024, base year 2026: (35 + 35,03 + 35) / (12,5 × 1,2² × 3) = 1,945 → 1,95.
+    // Dividing each year by 1,2² first gives three quotients that do not end, and their sum 1,94499…9.
+    const doc = {
+      settings: { priceGrowthPercent: '20', baseYear: 2026 },
+      initiatives: [
+        {
+          id: 'i',
+          name: 'Satsning',
+          start: '2026-01',
+          costLines: [
+            { kind: 'oneOff', amount: '35', month: '2026-01' },
+            { kind: 'oneOff', amount: '35.03', month: '2027-01' },
+            { kind: 'oneOff', amount: '35', month: '2028-01' },
+          ],
+        },
+      ],
+      placementTypes: [{ id: 'p', name: 'Dygnspris', unit: 'day', price: '12.5', priceYear: 2024 }],
+      scenarios: [{ id: 's', name: 'S', startYear: 2026, years: 3, initiativeIds: ['i'] }],
+    };
+    expect(resultOf(doc).breakEven[0]!.averagePerYear).toBe('1.95');
   });
 
   it('break-even without price growth divides the whole cost by the one price, also the average', () => {

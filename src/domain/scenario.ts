@@ -223,7 +223,7 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
  * type's price in parts of a krona per its unit, pp_T, times P^(y − priceYear), so the quotient is
  * Z(y, priceYear) / pp_T with Z = cost(y) / P^(y − priceYear): the index power is taken out once
  * per year and price year, for every type with that price year, and each figure costs one division.
- * Z is exact whenever the figure is, as a hand calculation is:
+ * Z is kept exact where a hand calculation is, as far as 40 digits allow:
  * - without price growth Z is the cost itself;
  * - when the whole cost carries the price index (no salary costs that year, or salaries growing as
  *   prices do), cost(y) = base(y) × P^(y − B) and Z = base(y) × P^(priceYear − B), from the base
@@ -233,7 +233,8 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
  * - otherwise Z is the year's cost taken to the price year's level, and for a year before the base
  *   year, whose cost is two quotients, the two parts taken there as one fraction.
  * A positive power multiplies and a negative one divides (Powers.apply), so that it is a power that
- * ends rather than its reciprocal. The average is Σ_y Z / (pp_T × years): one division per type.
+ * ends rather than its reciprocal. The average is Σ_y Z / (pp_T × years), one division per type
+ * (with the years over P^(B − priceYear) brought to one denominator).
  */
 function breakEvenCalculator(
   sums: readonly BaseCost[],

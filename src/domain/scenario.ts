@@ -96,6 +96,10 @@ function effectAvoided(
   // A price per the from-type's unit in year y: in kronor without conversion, else in parts, where the conversion is exact (§2.5).
   const powers = factors.priceIndex.powers;
   const price = (type: PlacementType, year: number) => (inKronor ? factors.placementPrice(type, year) : factors.placementPriceParts(type, from.unit, year));
+  // A price in year y is its price × P^(y − priceYear), a power that divides when the price year is
+  // later. Such a price is taken at its price year here and divided by divided(), last.
+  const level = (type: PlacementType, year: number, power: number) => price(type, power >= 0 ? year : type.priceYear);
+  const divided = (amount: Decimal, power: number) => (power >= 0 ? amount : powers.apply(amount, power));
   // The entry of each horizon year, looked up once; the first entry of a year counts.
   const entries: (EffectYear | undefined)[] = new Array(horizon.years);
   for (const entry of effect.perYear) {
@@ -114,23 +118,15 @@ function effectAvoided(
       values[i] = ZERO;
       continue;
     }
-    // Each price in year y is its price × P^(y − priceYear). A price year after y divides, and that
-    // division is taken last, after the quantity, and on its own: a price that needs none is not
-    // multiplied up to another's level (a power of 1,0275 over ten years has 41 digits).
+    // The division is taken after the quantity, and on its own: prices with the same power (or none)
+    // are subtracted first; a price that needs none is not multiplied up to another's level (a power
+    // of 1,0275 over ten years has 41 digits).
     const fromPower = year - from.priceYear;
     const toPower = to === undefined ? fromPower : year - to.priceYear;
-    let avoided: Decimal;
-    if (fromPower >= 0 && toPower >= 0) {
-      const fromPrice = price(from, year);
-      avoided = (to ? fromPrice.minus(price(to, year)) : fromPrice).times(quantity);
-    } else if (fromPower === toPower) {
-      const saving = to ? price(from, from.priceYear).minus(price(to, to.priceYear)) : price(from, from.priceYear);
-      avoided = powers.apply(saving.times(quantity), fromPower);
-    } else {
-      const term = (type: PlacementType, power: number) =>
-        power >= 0 ? price(type, year).times(quantity) : powers.apply(price(type, type.priceYear).times(quantity), power);
-      avoided = term(from, fromPower).minus(term(to!, toPower));
-    }
+    const avoided =
+      to === undefined || fromPower === toPower || (fromPower >= 0 && toPower >= 0)
+        ? divided((to ? level(from, year, fromPower).minus(level(to, year, toPower)) : level(from, year, fromPower)).times(quantity), Math.min(fromPower, toPower))
+        : divided(level(from, year, fromPower).times(quantity), fromPower).minus(divided(level(to, year, toPower).times(quantity), toPower));
     values[i] = avoided;
     total = addFitting(total, avoided);
   }

@@ -168,6 +168,11 @@ function withEffects(effects: unknown[], options: { settings?: JsonDoc; cost?: s
 
 const perYear = (placements: string, units: string, years = [2026, 2027, 2028]) => years.map((year) => ({ year, placements, unitsPerPlacement: units }));
 
+/** A document of placement types and one effect in 2026, in a one-year scenario without initiatives. */
+function oneEffect(types: JsonDoc[], effect: JsonDoc, settings: JsonDoc = {}): JsonDoc {
+  return { settings, initiatives: [], placementTypes: types, scenarios: [{ id: 's', name: 'Scenario', startYear: 2026, years: 1, initiativeIds: [], effects: [{ id: 'e', ...effect }] }] };
+}
+
 describe('effects (§2.5)', () => {
   it('an avoided placement without a to-type saves its whole price', () => {
     const result = resultOf(withEffects([{ id: 'e', fromPlacementTypeId: 'hvb', perYear: perYear('1', '90') }]));
@@ -200,24 +205,14 @@ describe('effects (§2.5)', () => {
   });
 
   it('a conversion with an exact answer is exact, so a half öre is rounded up as a hand calculation does', () => {
-    const doc = {
-      settings: { priceGrowthPercent: '0', baseYear: 2026 },
-      initiatives: [{ id: 'i', name: 'Satsning', start: '2026-01', costLines: [] }],
-      placementTypes: [
+    const doc = oneEffect(
+      [
         { id: 'ar', name: 'Årspris', unit: 'year', price: '100000', priceYear: 2026 },
         { id: 'manad', name: 'Månadspris', unit: 'month', price: '5000.03', priceYear: 2026 },
       ],
-      scenarios: [
-        {
-          id: 's',
-          name: 'Scenario',
-          startYear: 2026,
-          years: 1,
-          initiativeIds: ['i'],
-          effects: [{ id: 'e', fromPlacementTypeId: 'ar', toPlacementTypeId: 'manad', expectedShare: '0.125', perYear: [{ year: 2026, placements: '1', unitsPerPlacement: '1' }] }],
-        },
-      ],
-    };
+      { fromPlacementTypeId: 'ar', toPlacementTypeId: 'manad', expectedShare: '0.125', perYear: [{ year: 2026, placements: '1', unitsPerPlacement: '1' }] },
+      { priceGrowthPercent: '0', baseYear: 2026 },
+    );
     // (100 000 − 5 000,03 × 12) × 0,125 = 39 999,64 × 0,125 = 4 999,955 → 4 999,96. Dividing by 365 and
     // multiplying back gives 60 000,36000…01 a year and 4 999,95.
     expect(resultOf(doc).effects[0]!.years[0]!.avoided).toBe('4999.96');
@@ -235,24 +230,15 @@ describe('effects (§2.5)', () => {
   });
 
   it('a price year after the year divides by the index once, last, so half an öre is rounded up as by hand', () => {
-    const doc = (toUnit?: string) => ({
-      settings: { priceGrowthPercent: '-40', baseYear: 2026 },
-      initiatives: [],
-      placementTypes: [
-        { id: 'p', name: 'Dygnspris', unit: 'day', price: '100.01', priceYear: 2027 },
-        ...(toUnit ? [{ id: 'q', name: 'Ersättning', unit: toUnit, price: '0', priceYear: 2027 }] : []),
-      ],
-      scenarios: [
-        {
-          id: 's',
-          name: 'Scenario',
-          startYear: 2026,
-          years: 1,
-          initiativeIds: [],
-          effects: [{ id: 'e', fromPlacementTypeId: 'p', ...(toUnit ? { toPlacementTypeId: 'q' } : {}), perYear: [{ year: 2026, placements: '1', unitsPerPlacement: '0.3' }] }],
-        },
-      ],
-    });
+    const doc = (toUnit?: string) =>
+      oneEffect(
+        [
+          { id: 'p', name: 'Dygnspris', unit: 'day', price: '100.01', priceYear: 2027 },
+          ...(toUnit ? [{ id: 'q', name: 'Ersättning', unit: toUnit, price: '0', priceYear: 2027 }] : []),
+        ],
+        { fromPlacementTypeId: 'p', ...(toUnit ? { toPlacementTypeId: 'q' } : {}), perYear: [{ year: 2026, placements: '1', unitsPerPlacement: '0.3' }] },
+        { priceGrowthPercent: '-40', baseYear: 2026 },
+      );
     // 0,3 × 100,01 / 0,6 = 50,005 → 50,01; dividing the price first gives 166,68333… × 0,3 = 50,00499…9.
     for (const toUnit of [undefined, 'day', 'month']) {
       const result = resultOf(doc(toUnit));
@@ -264,24 +250,14 @@ describe('effects (§2.5)', () => {
   it('a price needing no index power is not multiplied up to the level of the other price year', () => {
     // 1 007,01 kr a month in 2026 replaced by a type at 0 kr priced in 2036, growth 2,75 %: 0,5 × 1 007,01 =
     // 503,505 → 503,51. Taking both prices to 2036 multiplies by the 41-digit 1,0275¹⁰ and divides by it again.
-    const doc = {
-      settings: { priceGrowthPercent: '2.75' },
-      initiatives: [],
-      placementTypes: [
+    const doc = oneEffect(
+      [
         { id: 'a', name: 'A', unit: 'month', price: '1007.01', priceYear: 2026 },
         { id: 'b', name: 'B', unit: 'month', price: '0', priceYear: 2036 },
       ],
-      scenarios: [
-        {
-          id: 's',
-          name: 'S',
-          startYear: 2026,
-          years: 1,
-          initiativeIds: [],
-          effects: [{ id: 'e', fromPlacementTypeId: 'a', toPlacementTypeId: 'b', perYear: [{ year: 2026, placements: '0.5', unitsPerPlacement: '1' }] }],
-        },
-      ],
-    };
+      { fromPlacementTypeId: 'a', toPlacementTypeId: 'b', perYear: [{ year: 2026, placements: '0.5', unitsPerPlacement: '1' }] },
+      { priceGrowthPercent: '2.75' },
+    );
     expect(resultOf(doc).effects[0]!.total).toBe('503.51');
   });
 
@@ -440,22 +416,13 @@ describe('exact half öre through twelfths and unit conversions (§2, "nothing i
   it('a replacement priced per year, avoided per month, saves an exact difference', () => {
     // 6 months × (4 520,10 − 72 508,75 / 12) = 27 120,60 − 36 254,375 = −9 133,775 → −9 133,78.
     // Taking the twelfth first leaves 6 × (−1 522,29583…3) = −9 133,77499…8.
-    const doc = {
-      initiatives: [],
-      placementTypes: [
+    const doc = oneEffect(
+      [
         { id: 'fh', name: 'Familjehem', unit: 'month', price: '4520.10', priceYear: 2026 },
         { id: 'kons', name: 'Konsulentstöd', unit: 'year', price: '72508.75', priceYear: 2026 },
       ],
-      scenarios: [
-        {
-          id: 's',
-          name: 'S',
-          startYear: 2026,
-          years: 1,
-          effects: [{ id: 'e', fromPlacementTypeId: 'fh', toPlacementTypeId: 'kons', perYear: [{ year: 2026, placements: '1', unitsPerPlacement: '6' }] }],
-        },
-      ],
-    };
+      { fromPlacementTypeId: 'fh', toPlacementTypeId: 'kons', perYear: [{ year: 2026, placements: '1', unitsPerPlacement: '6' }] },
+    );
     const result = resultOf(doc);
     expect(result.effects[0]!.years[0]!.avoided).toBe('-9133.78');
     expect(result.years[0]!.net).toBe('-9133.78');

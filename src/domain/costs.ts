@@ -378,8 +378,11 @@ export class CostedInitiative {
   private readonly lines: PreparedLine[];
   /** True when a line is a yearly amount indexed by prices (purchases, yearly amounts, funding), whose twelfths may not end. */
   private readonly hasYearlyPrices: boolean;
+  /** True when a line's cost in a year depends on more than how many months of the year the period covers. */
+  private readonly hasDatedLines: boolean;
   private readonly totals = new Map<number, BaseCost>();
-  private readonly bases = new Map<number, YearBase>();
+  private readonly totalsByShape = new Map<string, BaseCost>();
+  private readonly bases = new Map<BaseCost, YearBase>();
   private readonly basesByHorizon = new Map<string, YearBase[]>();
   private readonly salaryParts = new Map<IndexSeries, Map<string, IndexedPart>>();
   private readonly priceParts = new Map<IndexSeries, Map<string, IndexedPart>>();
@@ -398,6 +401,7 @@ export class CostedInitiative {
     const defaultPayroll = payrollFactor(payrollOverheadPercent);
     this.lines = initiative.costLines.map((line) => prepareLine(line, this.period, defaultPayroll));
     this.hasYearlyPrices = this.lines.some((line) => line.kind === 'recurring' && line.index === 'price');
+    this.hasDatedLines = this.lines.some((line) => line.kind !== 'recurring');
   }
 
   /** Each line's base cost in a calendar year, in the order of the lines. */
@@ -405,15 +409,45 @@ export class CostedInitiative {
     return this.lines.map((line) => lineBaseCost(line, this.period, year));
   }
 
-  /** The whole initiative's base cost in a calendar year. */
+  /**
+   * The whole initiative's base cost in a calendar year. Years of the same shape (see shape) have the
+   * same cost, computed once and shared: all the whole years of a running initiative, mostly.
+   */
   cost(year: number): BaseCost {
     let total = this.totals.get(year);
     if (total === undefined) {
-      total = NO_COST;
-      for (const line of this.lines) total = addCost(total, lineBaseCost(line, this.period, year));
+      const shape = this.shape(year);
+      total = shape === undefined ? NO_COST : this.totalsByShape.get(shape);
+      if (total === undefined) {
+        total = NO_COST;
+        for (const line of this.lines) total = addCost(total, lineBaseCost(line, this.period, year));
+        this.totalsByShape.set(shape!, total);
+      }
       this.totals.set(year, total);
     }
     return total;
+  }
+
+  /**
+   * What the base cost of a year depends on, as a key: the months of the year inside the period
+   * (a recurring line costs its months), and for each one-off and education line its own part of the
+   * year (whether the one-off falls in it; the study months and material terms in it). Undefined for
+   * a year outside the period, which costs nothing.
+   */
+  private shape(year: number): string | undefined {
+    const months = monthsInYear(this.period, year);
+    if (months === 0) return undefined;
+    if (!this.hasDatedLines) return String(months);
+    let shape = String(months);
+    for (const line of this.lines) {
+      if (line.kind === 'oneOff') shape += contains(this.period, line.month) && yearOfIndex(line.month) === year ? '|1' : '|0';
+      else if (line.kind === 'education') {
+        let terms = 0;
+        for (const month of line.materialMonths) if (yearOfIndex(month) === year) terms++;
+        shape += `|${monthsInYear(line.studyMonths, year)}/${terms}`;
+      }
+    }
+    return shape;
   }
 
   /**
@@ -423,9 +457,9 @@ export class CostedInitiative {
    * end). Most years are in kronor and cost no division at all.
    */
   private base(year: number): YearBase {
-    let base = this.bases.get(year);
+    const parts = this.cost(year);
+    let base = this.bases.get(parts);
     if (base === undefined) {
-      const parts = this.cost(year);
       // Without a yearly price amount spread over a number of months that is not a multiple of three
       // (A × m / 12 ends when m is), every line's cost is 4380 times a finite decimal, and so is the sum.
       const known = !this.hasYearlyPrices || monthsInYear(this.period, year) % 3 === 0;
@@ -433,7 +467,7 @@ export class CostedInitiative {
       const salary = kronor(parts.salary);
       const price = kronor(parts.price);
       base = salary && price ? { cost: { salary, price }, inKronor: true } : { cost: parts, inKronor: false };
-      this.bases.set(year, base);
+      this.bases.set(parts, base);
     }
     return base;
   }

@@ -17,7 +17,7 @@ import type { CostLine, Initiative, PlacementType, PlacementUnit } from './types
  * Amounts known to be exact in kronor (a year's cost without twelfths that do not end, an effect
  * without a conversion) are kept in kronor and need no division.
  */
-const PARTS_PER_KRONA = new Decimal(4380);
+export const PARTS_PER_KRONA = new Decimal(4380);
 /** The parts of a twelfth of a krona: a yearly amount of A kronor is A × 365 parts a month. */
 const PARTS_PER_TWELFTH = new Decimal(365);
 const MONTHS = new Decimal(12);
@@ -141,6 +141,7 @@ export class IndexPool {
   private readonly seriesByKey = new Map<string, IndexSeries>();
   private readonly products = new Map<Decimal, Map<Powers, Map<number, Decimal>>>();
   private readonly pricesInParts = new Map<PlacementType, Map<PlacementUnit, Decimal>>();
+  private readonly pricesAsDigits = new Map<PlacementType, PriceDigits>();
 
   /** The powers of (1 + percent/100). */
   powers(percent: Decimal): Powers {
@@ -167,6 +168,16 @@ export class IndexPool {
     return parts;
   }
 
+  /** A placement type's price as the whole number of its significant digits (see PriceDigits), made once per type. */
+  priceDigits(type: PlacementType): PriceDigits {
+    let digits = this.pricesAsDigits.get(type);
+    if (digits === undefined) {
+      const exponent = type.price.e - type.price.precision() + 1;
+      this.pricesAsDigits.set(type, (digits = { digits: exponent === 0 ? type.price : type.price.times(`1e${-exponent}`), exponent }));
+    }
+    return digits;
+  }
+
   /** amount × (1 + percent/100)^exponent for one of the pool's powers (see Powers.apply), computed once per amount, powers and exponent. */
   indexed(amount: Decimal, powers: Powers, exponent: number): Decimal {
     if (exponent === 0 || powers.flat) return powers.apply(amount, exponent);
@@ -178,6 +189,15 @@ export class IndexPool {
     if (value === undefined) byExponent.set(exponent, (value = powers.apply(amount, exponent)));
     return value;
   }
+}
+
+/**
+ * A price p written as m × 10^exponent with m a whole number without trailing zeros: 13 000,99 is
+ * 1 300 099 × 10^−2 and 4 500 is 45 × 10^2. Dividing by m is exact where dividing by p is.
+ */
+export interface PriceDigits {
+  digits: Decimal;
+  exponent: number;
 }
 
 /** Salary and price index factors of one set of effective settings. */
@@ -193,6 +213,11 @@ export class IndexFactors {
   ) {
     this.salaryIndex = pool.series(settings.salaryGrowthPercent, settings.baseYear);
     this.priceIndex = pool.series(settings.priceGrowthPercent, settings.baseYear);
+  }
+
+  /** A placement type's price as the whole number of its digits and a power of ten (see PriceDigits). */
+  priceDigits(type: PlacementType): PriceDigits {
+    return this.pool.priceDigits(type);
   }
 
   /** A placement type's price per its own unit in year y: price × (1 + priceGrowth/100)^(y − priceYear). */

@@ -532,6 +532,15 @@ export class CostedInitiative {
   }
 
   /**
+   * Lets go of the indexed salary and price parts (see indexedPart) once every scenario has its
+   * yearly costs: they are only the material of those costs.
+   */
+  forgetIndexedParts(): void {
+    this.salaryParts.clear();
+    this.priceParts.clear();
+  }
+
+  /**
    * The salary or price part of the base cost of each year of a horizon, times its index, and their
    * sums over the years in kronor and over the years in parts of a krona (see base).
    */

@@ -3,7 +3,7 @@
  * present value, payback year and break-even (EXCHANGE.md §2.5–2.6). Exact values; rounding is
  * left to whoever shows or writes them.
  */
-import { addFitting, type BaseCost, CostCache, IndexFactors, indexCost, indexParts, PARTS_PER_KRONA, scaled, toKronor, toParts } from './costs';
+import { addFitting, type BaseCost, CostCache, type CostedInitiative, IndexFactors, indexCost, indexParts, PARTS_PER_KRONA, scaled, toKronor, toParts } from './costs';
 import { Decimal, ONE, ZERO } from './money';
 import { effectiveSettings, type EffectiveSettings } from './settings';
 import type { Effect, EffectYear, HemmaplanDocument, Initiative, PlacementType, PlacementUnit, Scenario } from './types';
@@ -324,9 +324,33 @@ interface PriceLevelCosts {
 }
 
 /** Evaluates every scenario of a validated document, in document order. */
-export function evaluateDocument(document: HemmaplanDocument): ScenarioResult[] {
-  const cache = new CostCache();
+export function evaluateDocument(document: HemmaplanDocument, cache: CostCache = new CostCache()): ScenarioResult[] {
+  costInitiatives(document, cache);
   return document.scenarios.map((scenario) => evaluateScenario(document, scenario, cache));
+}
+
+/**
+ * Each initiative's yearly costs under every scenario that includes it, initiative by initiative,
+ * into the cache the scenarios are then evaluated with. The indexed parts those costs are made of
+ * are let go as soon as an initiative is done, so that they are garbage before the collector next
+ * runs: kept to the end (as scenario by scenario they must be), they were half of what it copied.
+ */
+function costInitiatives(document: HemmaplanDocument, cache: CostCache): void {
+  const plans = document.scenarios.map((scenario) => ({
+    scenario,
+    factors: cache.factors(effectiveSettings(document.settings, scenario)),
+    includes: new Set(scenario.initiativeIds),
+  }));
+  for (const initiative of document.initiatives) {
+    const costed = new Set<CostedInitiative>();
+    for (const { scenario, factors, includes } of plans) {
+      if (!includes.has(initiative.id)) continue;
+      const c = cache.get(initiative, factors.settings.payrollOverheadPercent);
+      c.indexedCosts(scenario, factors);
+      costed.add(c);
+    }
+    for (const c of costed) c.forgetIndexedParts();
+  }
 }
 
 /** The sum of the values, added in order; zeros are skipped (adding zero changes nothing). */

@@ -1,7 +1,7 @@
 /**
  * What an initiative's cost lines cost in each year (EXCHANGE.md §2.1–2.4), exactly.
  */
-import { Decimal, HUNDRED, ONE, timesExact, ZERO } from './money';
+import { Decimal, FigureDivisor, HUNDRED, ONE, timesExact, ZERO } from './money';
 import { contains, intersect, monthIndex, monthsInYear, type MonthRange, yearOfIndex } from './months';
 import type { EffectiveSettings } from './settings';
 import type { CostLine, Initiative, PlacementType, PlacementUnit } from './types';
@@ -173,7 +173,7 @@ export class IndexPool {
     let digits = this.pricesAsDigits.get(type);
     if (digits === undefined) {
       const exponent = type.price.e - type.price.precision() + 1;
-      this.pricesAsDigits.set(type, (digits = { digits: exponent === 0 ? type.price : type.price.times(`1e${-exponent}`), exponent }));
+      this.pricesAsDigits.set(type, (digits = { digits: new FigureDivisor(exponent === 0 ? type.price : type.price.times(`1e${-exponent}`)), exponent }));
     }
     return digits;
   }
@@ -196,7 +196,7 @@ export class IndexPool {
  * 1 300 099 × 10^−2 and 4 500 is 45 × 10^2. Dividing by m is exact where dividing by p is.
  */
 export interface PriceDigits {
-  digits: Decimal;
+  digits: FigureDivisor;
   exponent: number;
 }
 

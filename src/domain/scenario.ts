@@ -222,7 +222,9 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
  * price is taken as the whole number of its digits, m_T = p_T × 10^−k, and K as K × 10^−k (made
  * once per price year and k): a divisor of up to seven digits is one digit of decimal.js's base
  * 10^7, which it divides by in a short loop, where a price such as 13 000,99 kr spans two and is
- * divided digit by digit, about four times slower. K(y) = units × p_T ends whenever the units do.
+ * divided digit by digit, about four times slower; by a price of more digits than that a figure is
+ * a product with its reciprocal where that rounds alike (FigureDivisor). K(y) = units × p_T ends
+ * whenever the units do.
  * K is taken from Z, the cost in parts of a krona at the price year's level, as exact as a hand
  * calculation, as far as 40 digits allow, and divided by 4380 (see PARTS_PER_KRONA):
  * - without price growth Z is the cost itself;
@@ -311,8 +313,8 @@ function breakEvenCalculator(
     return {
       placementTypeId: type.id,
       unit: type.unit,
-      years: level.values.map((value, i) => ({ year: startYear + i, units: value.isZero() ? ZERO : value.div(digits) })),
-      averagePerYear: level.average.isZero() ? ZERO : level.average.div(digits),
+      years: level.values.map((value, i) => ({ year: startYear + i, units: value.isZero() ? ZERO : digits.divide(value) })),
+      averagePerYear: level.average.isZero() ? ZERO : digits.divide(level.average),
     };
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Decimal, evaluateFormula, formatDecimal, formatMoney, formatNumber, formatPercent, formatShare, parseAmount, toFixedHalfUp, type InputKind } from '../../src/domain/money';
+import { clearOfShortNumbers, Decimal, evaluateFormula, FigureDivisor, formatDecimal, formatMoney, formatNumber, formatPercent, formatShare, parseAmount, toFixedHalfUp, type InputKind } from '../../src/domain/money';
 
 /** Formatted text with the no-break spaces shown as ordinary spaces, for readable expectations. */
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
@@ -170,5 +170,85 @@ describe('format → parse gives the same value (property)', () => {
         return parsed.ok && parsed.value.eq(share);
       }),
     );
+  });
+});
+
+describe('FigureDivisor: quotients that round as the exact ones do', () => {
+  /** a / b rounded half away from zero to `decimals` places, in exact integer arithmetic. */
+  const exactRounded = (a: Decimal, b: Decimal, decimals: number): Decimal => {
+    const integer = (value: Decimal): [bigint, number] => {
+      const [whole, fraction = ''] = value.toFixed().split('.');
+      return [BigInt(whole + fraction), fraction.length];
+    };
+    const [A, i] = integer(a);
+    const [B, j] = integer(b);
+    let numerator = A * 10n ** BigInt(j + decimals);
+    let denominator = B * 10n ** BigInt(i);
+    if (denominator < 0n) [numerator, denominator] = [-numerator, -denominator];
+    const size = numerator < 0n ? -numerator : numerator;
+    const rounded = (2n * size + denominator) / (2n * denominator);
+    return new Decimal(`${numerator < 0n ? '-' : ''}${rounded}e-${decimals}`);
+  };
+  const roundsLikeExact = (a: Decimal, b: Decimal) => {
+    const quotient = new FigureDivisor(b).divide(a);
+    for (const decimals of [0, 1, 2]) {
+      expect(new Decimal(toFixedHalfUp(quotient, decimals)).eq(exactRounded(a, b, decimals)), `${a} / ${b} to ${decimals} decimals`).toBe(true);
+    }
+    return quotient;
+  };
+  // Divisors of eight to fifteen digits (two or three digits of base 10^7), and seven that straddle two.
+  const divisor = fc.oneof(
+    fc.tuple(fc.bigInt({ min: 10n ** 7n, max: 10n ** 15n }), fc.integer({ min: 0, max: 4 })).map(([n, j]) => new Decimal(`${n}e-${j}`)),
+    fc.bigInt({ min: 10n ** 6n, max: 10n ** 7n - 1n }).map((n) => new Decimal(`${n}e-2`)),
+  );
+
+  it('keeps a long divisor as a reciprocal, and divides by a short one', () => {
+    expect(new FigureDivisor(new Decimal('13000.99')).divide(new Decimal('26001.98')).toFixed()).toBe('2');
+    expect(new FigureDivisor(new Decimal('1300099')).divide(new Decimal('1')).eq(new Decimal(1).div('1300099'))).toBe(true);
+  });
+
+  it('rounds any quotient to 0, 1 and 2 decimals as the exact quotient does (property)', () => {
+    const dividend = fc.tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 25 })).map(([n, i]) => new Decimal(`${n}e-${i}`));
+    fc.assert(fc.property(dividend, divisor, (a, b) => void roundsLikeExact(a, b)), { numRuns: 2000 });
+  });
+
+  it('gives a quotient that ends exactly, to the last digit (property)', () => {
+    const quotient = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 })).map(([n, i]) => new Decimal(`${n}e-${i}`));
+    fc.assert(
+      fc.property(quotient, divisor, (q, b) => {
+        expect(roundsLikeExact(q.times(b), b).eq(q)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('rounds a quotient within 10^-45 to 10^-20 of half a unit, a tenth or an öre as the exact one does (property)', () => {
+    const nearTie = fc.record({
+      units: fc.bigInt({ min: 0n, max: 10n ** 12n }),
+      decimals: fc.integer({ min: 0, max: 2 }),
+      distance: fc.integer({ min: 20, max: 45 }),
+      side: fc.constantFrom(-1, 0, 1),
+    });
+    fc.assert(
+      fc.property(nearTie, divisor, ({ units, decimals, distance, side }, b) => {
+        const tie = new Decimal(`${2n * units + 1n}e-${decimals + 1}`).times(5);
+        const q = side === 0 ? tie : tie.plus(new Decimal(`${side}e-${distance}`));
+        roundsLikeExact(q.times(b), b);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('tells a product clear of every number of 32 digits from one that is not', () => {
+    expect(clearOfShortNumbers(new Decimal('1234.567890123456789012345678901234567891'))).toBe(true);
+    expect(clearOfShortNumbers(new Decimal('-0.0001234567890123456789012345678901234567891'))).toBe(true);
+    // Its last eight digits within 200 of a multiple of 10^8: next to a number of 32 digits.
+    expect(clearOfShortNumbers(new Decimal('1234.567890123456789012345678900000000199'))).toBe(false);
+    expect(clearOfShortNumbers(new Decimal('1234.567890123456789012345678909999999801'))).toBe(false);
+    expect(clearOfShortNumbers(new Decimal('1234.567890123456789012345678900000000201'))).toBe(true);
+    // Fewer than 40 digits, or too large for its 32 digits to reach the öre.
+    expect(clearOfShortNumbers(new Decimal('12.5'))).toBe(false);
+    expect(clearOfShortNumbers(new Decimal('123456789012345678901.2345678901234567891'))).toBe(true);
+    expect(clearOfShortNumbers(new Decimal('1234567890123456789012.345678901234567891'))).toBe(false);
   });
 });

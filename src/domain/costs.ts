@@ -1,7 +1,7 @@
 /**
  * What an initiative's cost lines cost in each year (EXCHANGE.md §2.1–2.4), exactly.
  */
-import { Decimal, FigureDivisor, HUNDRED, ONE, timesExact, ZERO } from './money';
+import { Decimal, HUNDRED, ONE, QuickDivisor, timesExact, ZERO } from './money';
 import { contains, intersect, monthIndex, monthsInYear, type MonthRange, yearOfIndex } from './months';
 import type { EffectiveSettings } from './settings';
 import type { CostLine, Initiative, PlacementType, PlacementUnit } from './types';
@@ -173,7 +173,7 @@ export class IndexPool {
     let digits = this.pricesAsDigits.get(type);
     if (digits === undefined) {
       const exponent = type.price.e - type.price.precision() + 1;
-      this.pricesAsDigits.set(type, (digits = { digits: new FigureDivisor(exponent === 0 ? type.price : type.price.times(`1e${-exponent}`)), exponent }));
+      this.pricesAsDigits.set(type, (digits = { digits: new QuickDivisor(exponent === 0 ? type.price : type.price.times(`1e${-exponent}`)), exponent }));
     }
     return digits;
   }
@@ -193,10 +193,11 @@ export class IndexPool {
 
 /**
  * A price p written as m × 10^exponent with m a whole number without trailing zeros: 13 000,99 is
- * 1 300 099 × 10^−2 and 4 500 is 45 × 10^2. Dividing by m is exact where dividing by p is.
+ * 1 300 099 × 10^−2 and 4 500 is 45 × 10^2 (m is rounded to 40 digits, like any product, for a
+ * price of more).
  */
 export interface PriceDigits {
-  digits: FigureDivisor;
+  digits: QuickDivisor;
   exponent: number;
 }
 

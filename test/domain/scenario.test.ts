@@ -540,6 +540,29 @@ describe('exact half öre through twelfths and unit conversions (§2, "nothing i
     expect(resultOf(doc).breakEven[0]!.averagePerYear).toBe('8.01');
   });
 
+  it('break-even on half an öre with a long price: the quick figure in kronor is not kept, the cost is divided by the price once', () => {
+    // −20 %, base year 2037, price year 2026: exactly 91,445 → 91,45. The year's cost in kronor at the
+    // price year's level needs more than 40 digits; rounded, and then divided by the price, it gave 91,44499…8.
+    const doc = {
+      settings: { payrollOverheadPercent: '0', salaryGrowthPercent: '-20', priceGrowthPercent: '-20', baseYear: 2037 },
+      initiatives: [{ id: 'i', name: 'I', start: '2026-01', costLines: [{ kind: 'annual', amountPerYear: '910744.421423516707895' }] }],
+      placementTypes: [{ id: 'p', name: 'P', unit: 'year', price: '115943.5780218757106922566890716552734375', priceYear: 2026 }],
+      scenarios: [{ id: 's', name: 'S', startYear: 2026, years: 1, initiativeIds: ['i'] }],
+    };
+    expect(resultOf(doc).breakEven[0]!.years[0]!.units).toBe('91.45');
+  });
+
+  it('break-even average on half an öre over 32 years: the average in kronor is not kept, the sum is divided by price × years once', () => {
+    // Exactly 9,995 → 10,00; the average in kronor, rounded to 40 digits and divided by the price, gave 9,99499…9.
+    const doc = {
+      settings: { payrollOverheadPercent: '0' },
+      initiatives: [{ id: 'i', name: 'I', start: '2026-01', costLines: [{ kind: 'oneOff', amount: '324837.50000000000000000000000002748625', month: '2030-05' }] }],
+      placementTypes: [{ id: 'p', name: 'P', unit: 'day', price: '1015.6250000000000000000000000000859375', priceYear: 2026 }],
+      scenarios: [{ id: 's', name: 'S', startYear: 2026, years: 32, initiativeIds: ['i'] }],
+    };
+    expect(resultOf(doc).breakEven[0]!.averagePerYear).toBe('10.00');
+  });
+
   it('payback needs a cumulative net of at least zero: a shortfall of 10^-22 kr is a shortfall', () => {
     const doc = {
       settings: { priceGrowthPercent: '0', baseYear: 2026 },

@@ -327,24 +327,39 @@ function prepareLine(line: CostLine, period: MonthRange, defaultPayroll: Decimal
 }
 
 /**
- * A line's cost in one calendar year before indexation (§2.2–2.4). A horizon is made of whole
- * years, so for a year inside it the rules' "inside the horizon" holds for every month of the year.
+ * What a line's cost in one calendar year depends on, as one number (§2.2–2.4): for a recurring
+ * line the months of the year in the period, for a one-off 1 when it falls in the year and 0
+ * otherwise, for education the study months in the year × 100 plus the terms whose material is
+ * bought in it (at most 12). Zero when the line costs nothing in the year. A horizon is made of
+ * whole years, so for a year inside it the rules' "inside the horizon" holds for every month.
  */
-function lineBaseCost(line: PreparedLine, period: MonthRange, year: number): BaseCost {
+function lineYear(line: PreparedLine, period: MonthRange, year: number): number {
+  switch (line.kind) {
+    case 'recurring':
+      return monthsInYear(period, year);
+    case 'oneOff':
+      return contains(period, line.month) && yearOfIndex(line.month) === year ? 1 : 0;
+    case 'education': {
+      let terms = 0;
+      for (const month of line.materialMonths) if (yearOfIndex(month) === year) terms++;
+      return monthsInYear(line.studyMonths, year) * 100 + terms;
+    }
+  }
+}
+
+/** A line's cost in one calendar year before indexation, from what of it falls in the year (lineYear). */
+function lineBaseCost(line: PreparedLine, part: number): BaseCost {
+  if (part === 0) return NO_COST;
   switch (line.kind) {
     case 'recurring': {
-      const months = monthsInYear(period, year);
-      if (months === 0) return NO_COST;
-      const amount = months === 12 ? line.perYear : line.perMonth.times(months);
+      const amount = part === 12 ? line.perYear : line.perMonth.times(part);
       return line.index === 'salary' ? { salary: amount, price: ZERO } : { salary: ZERO, price: amount };
     }
     case 'oneOff':
-      return contains(period, line.month) && yearOfIndex(line.month) === year ? { salary: ZERO, price: line.amount } : NO_COST;
+      return { salary: ZERO, price: line.amount };
     case 'education': {
-      const months = monthsInYear(line.studyMonths, year);
-      let terms = 0;
-      for (const month of line.materialMonths) if (yearOfIndex(month) === year) terms++;
-      if (months === 0 && terms === 0) return NO_COST;
+      const months = Math.floor(part / 100);
+      const terms = part % 100;
       return {
         salary: months === 0 ? ZERO : line.perStudyMonth.times(months),
         price: terms === 0 ? ZERO : line.materialPerTerm.times(terms),
@@ -404,8 +419,6 @@ export class CostedInitiative {
   private readonly lines: PreparedLine[];
   /** True when a line is a yearly amount indexed by prices (purchases, yearly amounts, funding), whose twelfths may not end. */
   private readonly hasYearlyPrices: boolean;
-  /** True when a line's cost in a year depends on more than how many months of the year the period covers. */
-  private readonly hasDatedLines: boolean;
   private readonly totals = new Map<number, BaseCost>();
   private readonly totalsByShape = new Map<string, BaseCost>();
   private readonly bases = new Map<BaseCost, YearBase>();
@@ -427,53 +440,32 @@ export class CostedInitiative {
     const defaultPayroll = payrollFactor(payrollOverheadPercent);
     this.lines = initiative.costLines.map((line) => prepareLine(line, this.period, defaultPayroll));
     this.hasYearlyPrices = this.lines.some((line) => line.kind === 'recurring' && line.index === 'price');
-    this.hasDatedLines = this.lines.some((line) => line.kind !== 'recurring');
   }
 
   /** Each line's base cost in a calendar year, in the order of the lines. */
   lineCosts(year: number): BaseCost[] {
-    return this.lines.map((line) => lineBaseCost(line, this.period, year));
+    return this.lines.map((line) => lineBaseCost(line, lineYear(line, this.period, year)));
   }
 
   /**
-   * The whole initiative's base cost in a calendar year. Years of the same shape (see shape) have the
-   * same cost, computed once and shared: all the whole years of a running initiative, mostly.
+   * The whole initiative's base cost in a calendar year. Years in which every line has the same part
+   * (lineYear) have the same cost, computed once and shared: all the whole years of a running
+   * initiative, mostly.
    */
   cost(year: number): BaseCost {
     let total = this.totals.get(year);
     if (total === undefined) {
-      const shape = this.shape(year);
-      total = shape === undefined ? NO_COST : this.totalsByShape.get(shape);
+      const parts = this.lines.map((line) => lineYear(line, this.period, year));
+      const shape = parts.join('|');
+      total = parts.every((part) => part === 0) ? NO_COST : this.totalsByShape.get(shape);
       if (total === undefined) {
         total = NO_COST;
-        for (const line of this.lines) total = addCost(total, lineBaseCost(line, this.period, year));
-        this.totalsByShape.set(shape!, total);
+        for (let i = 0; i < this.lines.length; i++) total = addCost(total, lineBaseCost(this.lines[i]!, parts[i]!));
+        this.totalsByShape.set(shape, total);
       }
       this.totals.set(year, total);
     }
     return total;
-  }
-
-  /**
-   * What the base cost of a year depends on, as a key: the months of the year inside the period
-   * (a recurring line costs its months), and for each one-off and education line its own part of the
-   * year (whether the one-off falls in it; the study months and material terms in it). Undefined for
-   * a year outside the period, which costs nothing.
-   */
-  private shape(year: number): string | undefined {
-    const months = monthsInYear(this.period, year);
-    if (months === 0) return undefined;
-    if (!this.hasDatedLines) return String(months);
-    let shape = String(months);
-    for (const line of this.lines) {
-      if (line.kind === 'oneOff') shape += contains(this.period, line.month) && yearOfIndex(line.month) === year ? '|1' : '|0';
-      else if (line.kind === 'education') {
-        let terms = 0;
-        for (const month of line.materialMonths) if (yearOfIndex(month) === year) terms++;
-        shape += `|${monthsInYear(line.studyMonths, year)}/${terms}`;
-      }
-    }
-    return shape;
   }
 
   /**

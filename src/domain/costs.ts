@@ -455,13 +455,14 @@ export class CostedInitiative {
   cost(year: number): BaseCost {
     let total = this.totals.get(year);
     if (total === undefined) {
-      const parts = this.lines.map((line) => lineYear(line, this.period, year));
-      const shape = parts.join('|');
-      total = parts.every((part) => part === 0) ? NO_COST : this.totalsByShape.get(shape);
+      // Every line lies inside the period, so a year outside it costs nothing.
+      let shape = monthsInYear(this.period, year) === 0 ? undefined : '';
+      if (shape !== undefined) for (const line of this.lines) shape += `${lineYear(line, this.period, year)}|`;
+      total = shape === undefined ? NO_COST : this.totalsByShape.get(shape);
       if (total === undefined) {
         total = NO_COST;
-        for (let i = 0; i < this.lines.length; i++) total = addCost(total, lineBaseCost(this.lines[i]!, parts[i]!));
-        this.totalsByShape.set(shape, total);
+        for (const line of this.lines) total = addCost(total, lineBaseCost(line, lineYear(line, this.period, year)));
+        this.totalsByShape.set(shape!, total);
       }
       this.totals.set(year, total);
     }

@@ -68,27 +68,28 @@ export class QuickDivisor {
 }
 
 /**
- * True when a value of 40 significant digits is more than 200 units of its 40th digit away from
- * every number of at most 32 significant digits, and below 10^21. A figure within 2 × 10^−39 of an
- * exact value, relatively (a quotient from QuickDivisor of a dividend rounded to 40 digits), is
- * within 20 such units of it, so both lie between the same two such numbers; the rounding
- * boundaries of up to two decimals (…,005, …,05, …,5) are among them, so both round alike to 0,
- * 1 or 2 decimals. A value with fewer digits, or next to such a number (as a quotient that ends
- * within 32 digits is), is not clear: that figure must be computed as exactly as it can be.
+ * True when a value (of at most 40 significant digits) is more than 200 units of its 40th digit
+ * away from every number of at most 32 significant digits, and below 10^21. A figure within
+ * 2 × 10^−39 of an exact value, relatively (a quotient from QuickDivisor of a dividend rounded to
+ * 40 digits), is within 20 such units of it, so both lie between the same two such numbers; the
+ * rounding boundaries of up to two decimals (…,005, …,05, …,5) are among them, so both round alike
+ * to 0, 1 or 2 decimals. A value next to such a number (as a quotient that ends within 32 digits
+ * is) is not clear: that figure must be computed as exactly as it can be.
  */
 export function clearOfShortNumbers(value: Decimal): boolean {
   const words = value.d;
   const count = words.length;
   if (value.e > 20 || count < 2) return false;
-  // decimal.js keeps the digits in words of seven, the first holding from one to seven.
+  // decimal.js keeps the digits in words of seven, the first holding from one to seven, and drops
+  // words of trailing zeros: the words hold `digits` digits, the last ones possibly zeros.
   let first = 1;
   for (let word = words[0]!; word >= 10; word = Math.floor(word / 10)) first++;
-  // The words end with `after` zeros past the last significant digit the precision keeps.
-  const after = first + 7 * (count - 1) - Decimal.precision;
-  if (after < 0 || after > 6) return false;
+  const digits = first + 7 * (count - 1);
+  if (digits <= 32) return false;
+  // Digits 33 to 40 (zeros past the last word), from the last two words: digits − 13 to digits.
   const lastTwoWords = words[count - 2]! * 1e7 + words[count - 1]!;
-  const scale = 10 ** after;
-  const tail = ((lastTwoWords - (lastTwoWords % scale)) / scale) % 1e8;
+  const past = 10 ** Math.abs(digits - 40);
+  const tail = digits >= 40 ? ((lastTwoWords - (lastTwoWords % past)) / past) % 1e8 : (lastTwoWords % 10 ** (digits - 32)) * past;
   return tail >= 200 && tail <= 1e8 - 200;
 }
 

@@ -255,7 +255,10 @@ describe('QuickDivisor and clearOfShortNumbers: quick quotients that round as th
     expect(clearOfShortNumbers(new Decimal('1234.567890123456789012345678900000000199'))).toBe(false);
     expect(clearOfShortNumbers(new Decimal('1234.567890123456789012345678909999999801'))).toBe(false);
     expect(clearOfShortNumbers(new Decimal('1234.567890123456789012345678900000000201'))).toBe(true);
-    // Fewer than 40 digits, or too large for its 32 digits to reach the öre.
+    // A 40th digit of 0, which decimal.js does not keep: the tail is still read to the 40th digit.
+    expect(clearOfShortNumbers(new Decimal('1234.56789012345678901234567890123456789'))).toBe(true);
+    expect(clearOfShortNumbers(new Decimal('1234.5678901234567890123456789000000001'))).toBe(false);
+    // Fewer than 33 digits, or too large for its 32 digits to reach the öre.
     expect(clearOfShortNumbers(new Decimal('12.5'))).toBe(false);
     expect(clearOfShortNumbers(new Decimal('123456789012345678901.2345678901234567891'))).toBe(true);
     expect(clearOfShortNumbers(new Decimal('1234567890123456789012.345678901234567891'))).toBe(false);

@@ -70,11 +70,11 @@ export class QuickDivisor {
 /**
  * True when a value (of at most 40 significant digits) is more than 200 units of its 40th digit
  * away from every number of at most 32 significant digits, and below 10^21. A figure within
- * 2 × 10^−39 of an exact value, relatively (a quotient from QuickDivisor of a dividend rounded to
- * 40 digits), is within 20 such units of it, so both lie between the same two such numbers; the
- * rounding boundaries of up to two decimals (…,005, …,05, …,5) are among them, so both round alike
- * to 0, 1 or 2 decimals. A value next to such a number (as a quotient that ends within 32 digits
- * is) is not clear: that figure must be computed as exactly as it can be.
+ * 3 × 10^−39 of an exact value, relatively (a quotient from QuickDivisor of a dividend and a
+ * divisor each rounded to 40 digits), is within 30 such units of it, so both lie between the same
+ * two such numbers; the rounding boundaries of up to two decimals (…,005, …,05, …,5) are among
+ * them, so both round alike to 0, 1 or 2 decimals. A value next to such a number (as a quotient
+ * that ends within 32 digits is) is not clear: that figure must be computed as exactly as it can be.
  */
 export function clearOfShortNumbers(value: Decimal): boolean {
   const words = value.d;

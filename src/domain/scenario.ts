@@ -235,7 +235,7 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
  * Each figure is first taken quickly: Z in kronor (K = Z / 4380, once per year and price year)
  * divided by the price's digits as a whole number m_T (PriceDigits: K × 10^−k once per scale k,
  * then a division in one short loop for m_T below 10^7, a product with its reciprocal above,
- * QuickDivisor). That is within 2 × 10^−39 of Z / pp_T, relatively, and is the figure when it is
+ * QuickDivisor). That is within 3 × 10^−39 of Z / pp_T, relatively, and is the figure when it is
  * clear of every rounding boundary (clearOfShortNumbers); a figure that is not (a quotient that
  * ends, or one next to half an öre) is Z / pp_T, divided out as above.
  */

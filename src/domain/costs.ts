@@ -173,7 +173,7 @@ export class IndexPool {
     let digits = this.pricesAsDigits.get(type);
     if (digits === undefined) {
       const exponent = type.price.e - type.price.precision() + 1;
-      this.pricesAsDigits.set(type, (digits = { digits: new QuickDivisor(exponent === 0 ? type.price : type.price.times(`1e${-exponent}`)), exponent }));
+      this.pricesAsDigits.set(type, (digits = { divisor: new QuickDivisor(exponent === 0 ? type.price : type.price.times(`1e${-exponent}`)), exponent }));
     }
     return digits;
   }
@@ -197,7 +197,8 @@ export class IndexPool {
  * price of more).
  */
 export interface PriceDigits {
-  digits: QuickDivisor;
+  /** m, to divide by. */
+  divisor: QuickDivisor;
   exponent: number;
 }
 

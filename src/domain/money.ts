@@ -51,8 +51,7 @@ export function timesExact(value: Decimal, factor: Decimal): Decimal {
  * do (see clearOfShortNumbers). decimal.js divides by a whole number below 10^7 (one digit of its
  * base 10^7) in one short loop, but by a longer divisor digit by digit, which takes about four
  * times as long (as long as two multiplications) and makes some five times the garbage. Such a
- * divisor's reciprocal is made once and each quotient is a product with it: within a unit of its
- * 40th digit of the 40-digit division.
+ * divisor's reciprocal is made once and each quotient is a product with it.
  */
 export class QuickDivisor {
   private readonly reciprocal: Decimal | null;

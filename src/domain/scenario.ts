@@ -309,7 +309,7 @@ function breakEvenCalculator(
     return scaledKronor;
   };
   return (type) => {
-    const { digits, exponent } = factors.priceDigits(type);
+    const { divisor, exponent } = factors.priceDigits(type);
     const level = atPriceYear(type.priceYear);
     const kronor = atScale(level, exponent);
     // The price in parts of a krona, and times P^(B − priceYear) for the years over it, for figures divided out.
@@ -321,7 +321,7 @@ function breakEvenCalculator(
     };
     const figure = (quick: Decimal, value: Decimal, over: boolean, years: Decimal | null) => {
       if (quick.isZero()) return ZERO;
-      const fast = digits.quotient(quick);
+      const fast = divisor.quotient(quick);
       return clearOfShortNumbers(fast) ? fast : value.div(years ? pricePer(over).times(years) : pricePer(over));
     };
     return {

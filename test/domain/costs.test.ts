@@ -46,13 +46,13 @@ describe('IndexFactors.priceDigits: a price as the whole number of its digits ti
     ['7', '7', 0],
     ['1234567.891', '1234567891', -3],
   ])('%s kr is %s × 10^%i', (price, digits, exponent) => {
-    const { digits: { divisor: m }, exponent: k } = factors.priceDigits(type(price));
+    const { divisor: { divisor: m }, exponent: k } = factors.priceDigits(type(price));
     expect([m.toFixed(), k]).toEqual([digits, exponent]);
     expect(m.times(new Decimal(10).pow(k)).eq(price)).toBe(true);
   });
 
   it('a price of at most seven significant digits becomes one digit of decimal.js base 10^7, which it divides by in one short loop', () => {
-    expect(factors.priceDigits(type('13000.99')).digits.divisor.d).toEqual([1300099]);
+    expect(factors.priceDigits(type('13000.99')).divisor.divisor.d).toEqual([1300099]);
     expect(new Decimal('13000.99').d.length).toBe(2);
   });
 });

@@ -4,7 +4,7 @@
 import { Decimal, HUNDRED, ONE, QuickDivisor, timesExact, ZERO } from './money';
 import { contains, intersect, monthIndex, monthsInYear, type MonthRange, yearOfIndex } from './months';
 import type { EffectiveSettings } from './settings';
-import type { CostLine, Initiative, PlacementType, PlacementUnit } from './types';
+import type { CostLine, HemmaplanDocument, Initiative, PlacementType, PlacementUnit } from './types';
 
 /**
  * Amounts inside the evaluator are counted in parts of a krona, 4380 = 12 × 365 parts to the krona,
@@ -80,7 +80,9 @@ export function scaled(amount: Decimal, factor: Decimal): Decimal {
 
 /** Integer powers of (1 + percent/100), computed once each. A power of exactly one is the ONE constant. */
 export class Powers {
-  private readonly cache = new Map<number, Decimal>();
+  /** The powers computed so far, by the exponent's size and sign (exponents are years apart: small). */
+  private readonly positive: Decimal[] = [];
+  private readonly negative: Decimal[] = [];
   private readonly base: Decimal;
   private readonly baseIsOne: boolean;
 
@@ -96,11 +98,10 @@ export class Powers {
 
   get(exponent: number): Decimal {
     if (exponent === 0 || this.baseIsOne) return ONE;
-    let value = this.cache.get(exponent);
-    if (value === undefined) {
-      value = this.base.pow(exponent);
-      this.cache.set(exponent, value);
-    }
+    const cache = exponent > 0 ? this.positive : this.negative;
+    const size = Math.abs(exponent);
+    let value = cache[size];
+    if (value === undefined) cache[size] = value = this.base.pow(exponent);
     return value;
   }
 
@@ -421,12 +422,13 @@ export class CostedInitiative {
   /** True when a line is a yearly amount indexed by prices (purchases, yearly amounts, funding), whose twelfths may not end. */
   private readonly hasYearlyPrices: boolean;
   private readonly totals = new Map<number, BaseCost>();
-  private readonly totalsByShape = new Map<string, BaseCost>();
+  /** The base costs computed so far, each with its shape: what of every line falls in the year (lineYear). */
+  private readonly shapes: { parts: number[]; cost: BaseCost }[] = [];
   private readonly bases = new Map<BaseCost, YearBase>();
-  private readonly basesByHorizon = new Map<string, YearBase[]>();
-  private readonly salaryParts = new Map<IndexSeries, Map<string, IndexedPart>>();
-  private readonly priceParts = new Map<IndexSeries, Map<string, IndexedPart>>();
-  private readonly indexed = new Map<IndexFactors, Map<string, IndexedCosts>>();
+  private readonly basesByHorizon = new Map<number, YearBase[]>();
+  private readonly salaryParts = new Map<IndexSeries, Map<number, IndexedPart>>();
+  private readonly priceParts = new Map<IndexSeries, Map<number, IndexedPart>>();
+  private readonly indexed = new Map<IndexFactors, Map<number, IndexedCosts>>();
 
   /**
    * @param serial tells this costed initiative from every other of the same cache, also from one made
@@ -457,13 +459,16 @@ export class CostedInitiative {
     let total = this.totals.get(year);
     if (total === undefined) {
       // Every line lies inside the period, so a year outside it costs nothing.
-      let shape = monthsInYear(this.period, year) === 0 ? undefined : '';
-      if (shape !== undefined) for (const line of this.lines) shape += `${lineYear(line, this.period, year)}|`;
-      total = shape === undefined ? NO_COST : this.totalsByShape.get(shape);
-      if (total === undefined) {
-        total = NO_COST;
-        for (const line of this.lines) total = addCost(total, lineBaseCost(line, lineYear(line, this.period, year)));
-        this.totalsByShape.set(shape!, total);
+      if (monthsInYear(this.period, year) === 0) total = NO_COST;
+      else {
+        const parts = this.lines.map((line) => lineYear(line, this.period, year));
+        const known = this.shapes.find((shape) => shape.parts.every((part, i) => part === parts[i]));
+        if (known) total = known.cost;
+        else {
+          total = NO_COST;
+          for (let i = 0; i < this.lines.length; i++) total = addCost(total, lineBaseCost(this.lines[i]!, parts[i]!));
+          this.shapes.push({ parts, cost: total });
+        }
       }
       this.totals.set(year, total);
     }
@@ -493,7 +498,7 @@ export class CostedInitiative {
   }
 
   /** The base of each year of a horizon (see base), in order. */
-  private horizonBases(horizon: Horizon, key: string): YearBase[] {
+  private horizonBases(horizon: Horizon, key: number): YearBase[] {
     let bases = this.basesByHorizon.get(key);
     if (bases === undefined) {
       bases = new Array(horizon.years);
@@ -539,7 +544,7 @@ export class CostedInitiative {
    * The salary or price part of the base cost of each year of a horizon, times its index, and their
    * sums over the years in kronor and over the years in parts of a krona (see base).
    */
-  private indexedPart(part: keyof BaseCost, index: IndexSeries, horizon: Horizon, key: string, bases: readonly YearBase[]): IndexedPart {
+  private indexedPart(part: keyof BaseCost, index: IndexSeries, horizon: Horizon, key: number, bases: readonly YearBase[]): IndexedPart {
     const byHorizon = getOrCreate(part === 'salary' ? this.salaryParts : this.priceParts, index);
     let indexed = byHorizon.get(key);
     if (indexed === undefined) {
@@ -575,12 +580,13 @@ interface IndexedPart {
   parts: Decimal;
 }
 
-function horizonKey(horizon: Horizon): string {
-  return `${horizon.startYear}+${horizon.years}`;
+/** A number that tells horizons apart (a horizon has at most 50 years; a string key cost a string per lookup). */
+function horizonKey(horizon: Horizon): number {
+  return horizon.startYear * 65536 + horizon.years;
 }
 
 /** The map kept under a key, created when there is none yet. */
-function getOrCreate<K extends object, V>(maps: Map<K, Map<string, V>>, key: K): Map<string, V> {
+function getOrCreate<K extends object, V>(maps: Map<K, Map<number, V>>, key: K): Map<number, V> {
   let map = maps.get(key);
   if (!map) maps.set(key, (map = new Map()));
   return map;
@@ -596,6 +602,12 @@ export function addFitting(total: Decimal, value: Decimal): Decimal {
   return total.plus(value);
 }
 
+/** A document's initiatives and placement types by id. */
+export interface DocumentLookup {
+  initiatives: ReadonlyMap<string, Initiative>;
+  placementTypes: ReadonlyMap<string, PlacementType>;
+}
+
 /**
  * Work shared across the scenarios of one evaluation: index factors per set of settings, index
  * powers and indexed amounts per growth rate, and costed initiatives per initiative and payroll
@@ -606,6 +618,8 @@ export class CostCache {
   private readonly factorsBySettings = new Map<string, IndexFactors>();
   private readonly pool = new IndexPool();
   private readonly sums = new Map<string, BaseCost[]>();
+  private readonly overheadKeys = new Map<Decimal, string>();
+  private readonly lookups = new WeakMap<object, DocumentLookup>();
   private serials = 0;
 
   factors(settings: EffectiveSettings): IndexFactors {
@@ -640,10 +654,21 @@ export class CostCache {
     return sums;
   }
 
+  /** The document's initiatives and placement types by id, made once per document. */
+  lookup(document: Pick<HemmaplanDocument, 'initiatives' | 'placementTypes'>): DocumentLookup {
+    let lookup = this.lookups.get(document);
+    if (!lookup) {
+      lookup = { initiatives: new Map(document.initiatives.map((i) => [i.id, i])), placementTypes: new Map(document.placementTypes.map((t) => [t.id, t])) };
+      this.lookups.set(document, lookup);
+    }
+    return lookup;
+  }
+
   get(initiative: Initiative, payrollOverheadPercent: Decimal): CostedInitiative {
     let byOverhead = this.byInitiative.get(initiative);
     if (!byOverhead) this.byInitiative.set(initiative, (byOverhead = new Map()));
-    const key = payrollOverheadPercent.toString();
+    let key = this.overheadKeys.get(payrollOverheadPercent);
+    if (key === undefined) this.overheadKeys.set(payrollOverheadPercent, (key = payrollOverheadPercent.toString()));
     let costed = byOverhead.get(key);
     if (!costed) byOverhead.set(key, (costed = new CostedInitiative(initiative, payrollOverheadPercent, ++this.serials)));
     return costed;

@@ -138,8 +138,7 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
   const settings = effectiveSettings(document.settings, scenario);
   const factors = cache.factors(settings);
   const { startYear, years: count } = scenario;
-  const initiativesById = new Map(document.initiatives.map((i) => [i.id, i]));
-  const typesById = new Map(document.placementTypes.map((t) => [t.id, t]));
+  const { initiatives: initiativesById, placementTypes: typesById } = cache.lookup(document);
 
   // Sums are taken in parts of a krona (see PARTS_PER_KRONA), or in kronor where that is exact, and a
   // figure in parts is divided once, last.
@@ -368,15 +367,19 @@ export function evaluateDocument(document: HemmaplanDocument, cache: CostCache =
  * copied on the stress document of the benchmark.
  */
 function costInitiatives(document: HemmaplanDocument, cache: CostCache): void {
-  const plans = document.scenarios.map((scenario) => ({
-    scenario,
-    factors: cache.factors(effectiveSettings(document.settings, scenario)),
-    includes: new Set(scenario.initiativeIds),
-  }));
+  // The scenarios that include each initiative, in document order.
+  const including = new Map<string, { scenario: Scenario; factors: IndexFactors }[]>();
+  for (const scenario of document.scenarios) {
+    const plan = { scenario, factors: cache.factors(effectiveSettings(document.settings, scenario)) };
+    for (const id of scenario.initiativeIds) {
+      const plans = including.get(id);
+      if (plans) plans.push(plan);
+      else including.set(id, [plan]);
+    }
+  }
   for (const initiative of document.initiatives) {
     const costed = new Set<CostedInitiative>();
-    for (const { scenario, factors, includes } of plans) {
-      if (!includes.has(initiative.id)) continue;
+    for (const { scenario, factors } of including.get(initiative.id) ?? []) {
       const c = cache.get(initiative, factors.settings.payrollOverheadPercent);
       c.indexedCosts(scenario, factors);
       costed.add(c);

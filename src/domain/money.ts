@@ -66,16 +66,19 @@ export class QuickDivisor {
   }
 }
 
+/** The margin clearOfShortNumbers keeps by default, in units of a value's 40th digit. */
+export const CLEAR_MARGIN = 200;
+
 /**
- * True when a value (of at most 40 significant digits) is more than 200 units of its 40th digit
- * away from every number of at most 32 significant digits, and below 10^21. A figure within
+ * True when a value (of at most 40 significant digits) is more than `margin` (200) units of its
+ * 40th digit away from every number of at most 32 significant digits, and below 10^21. A figure within
  * 3 × 10^−39 of an exact value, relatively (a quotient from QuickDivisor of a dividend and a
  * divisor each rounded to 40 digits), is within 30 such units of it, so both lie between the same
  * two such numbers; the rounding boundaries of up to two decimals (…,005, …,05, …,5) are among
  * them, so both round alike to 0, 1 or 2 decimals. A value next to such a number (as a quotient
  * that ends within 32 digits is) is not clear: that figure must be computed as exactly as it can be.
  */
-export function clearOfShortNumbers(value: Decimal): boolean {
+export function clearOfShortNumbers(value: Decimal, margin = CLEAR_MARGIN): boolean {
   const words = value.d;
   const count = words.length;
   if (value.e > 20 || count < 2) return false;
@@ -89,7 +92,7 @@ export function clearOfShortNumbers(value: Decimal): boolean {
   const lastTwoWords = words[count - 2]! * 1e7 + words[count - 1]!;
   const past = 10 ** Math.abs(digits - 40);
   const tail = digits >= 40 ? ((lastTwoWords - (lastTwoWords % past)) / past) % 1e8 : (lastTwoWords % 10 ** (digits - 32)) * past;
-  return tail >= 200 && tail <= 1e8 - 200;
+  return tail >= margin && tail <= 1e8 - margin;
 }
 
 // ---------------------------------------------------------------------------------------------

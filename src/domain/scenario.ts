@@ -4,7 +4,7 @@
  * left to whoever shows or writes them.
  */
 import { addFitting, type BaseCost, CostCache, type CostedInitiative, IndexFactors, indexCost, indexParts, PARTS_PER_KRONA, scaled, toKronor, toParts } from './costs';
-import { clearOfShortNumbers, Decimal, ONE, ZERO } from './money';
+import { CLEAR_MARGIN, clearOfShortNumbers, Decimal, ONE, ZERO } from './money';
 import { effectiveSettings, type EffectiveSettings } from './settings';
 import type { Effect, EffectYear, HemmaplanDocument, Initiative, PlacementType, PlacementUnit, Scenario } from './types';
 
@@ -234,9 +234,14 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
  * Each figure is first taken quickly: Z in kronor (K = Z / 4380, once per year and price year)
  * divided by the price's digits as a whole number m_T (PriceDigits: K × 10^−k once per scale k,
  * then a division in one short loop for m_T below 10^7, a product with its reciprocal above,
- * QuickDivisor). That is within 3 × 10^−39 of Z / pp_T, relatively, and is the figure when it is
- * clear of every rounding boundary (clearOfShortNumbers); a figure that is not (a quotient that
- * ends, or one next to half an öre) is Z / pp_T, divided out as above.
+ * QuickDivisor). Where Z would be a cost divided by a power of P (a year after the price year, or
+ * over), K is that cost times the reciprocal of 4380 × P^n (Powers.inverseParts) instead, and Z is
+ * made only if the figure is divided out. A quick figure is within 3 × 10^−39 of Z / pp_T,
+ * relatively, and is the figure when it is clear of every rounding boundary (clearOfShortNumbers);
+ * a figure that is not (a quotient that ends, or one next to half an öre) is Z / pp_T, divided out
+ * as above. The average's quick figure is Σ K / years: its sum is rounded once a year, so it must
+ * keep a wider margin, and when the years' K differ in sign (a year with more funding than cost)
+ * it is not used at all, since such a sum can cancel down to the errors of its terms.
  */
 function breakEvenCalculator(
   sums: readonly BaseCost[],
@@ -261,38 +266,70 @@ function breakEvenCalculator(
   // Z per price year: each year's value and their sums, and K, the same in kronor. A year whose whole
   // cost carries the price index, for a price year before the base year, keeps its base cost (over:
   // divided by the price times P^(B − priceYear)); the others are divided by the price alone.
+  // Where Z would be a division by a power (a year after the price year, or over), K is made as a
+  // product with the power's reciprocal instead, and Z itself only when a figure is divided out.
   const byPriceYear = new Map<number, PriceLevel>();
   const atPriceYear = (priceYear: number) => {
     let level = byPriceYear.get(priceYear);
     if (level === undefined) {
       const power = priceYear < baseYear ? powers.get(baseYear - priceYear) : ONE;
-      const partsOver = power === ONE ? PARTS_PER_KRONA : scaled(PARTS_PER_KRONA, power);
-      const values: Decimal[] = new Array(costs.length);
+      const values: (Decimal | undefined)[] = new Array(costs.length);
       const over: boolean[] = new Array(costs.length);
       const kronor: Decimal[] = new Array(costs.length);
       let total = ZERO;
-      let totalOver = ZERO;
+      let positive = false;
+      let negative = false;
       for (let i = 0; i < costs.length; i++) {
         const base = sums[i]!;
         const year = startYear + i;
         const wholeAtPrices = !powers.flat && (sameIndex || base.salary.isZero());
         over[i] = wholeAtPrices && priceYear < baseYear;
-        const value = powers.flat
-          ? costs[i]!
-          : wholeAtPrices
-            ? scaled(addFitting(base.price, base.salary), over[i] ? ONE : powers.get(priceYear - baseYear))
-            : year >= baseYear
-              ? powers.apply(costs[i]!, priceYear - year)
-              : beforeBaseYear(base, baseYear - year, priceYear - year, priceYear - baseYear);
+        let value: Decimal | undefined;
+        let k: Decimal;
+        if (!powers.flat && !wholeAtPrices && year > priceYear && year >= baseYear) {
+          k = costs[i]!.isZero() ? ZERO : costs[i]!.times(powers.inverseParts(year - priceYear));
+        } else {
+          value = powers.flat
+            ? costs[i]!
+            : wholeAtPrices
+              ? scaled(addFitting(base.price, base.salary), over[i] ? ONE : powers.get(priceYear - baseYear))
+              : year >= baseYear
+                ? powers.apply(costs[i]!, priceYear - year)
+                : beforeBaseYear(base, baseYear - year, priceYear - year, priceYear - baseYear);
+          k = value.isZero() ? ZERO : over[i] ? value.times(powers.inverseParts(baseYear - priceYear)) : toKronor(value);
+        }
         values[i] = value;
-        kronor[i] = value.isZero() ? ZERO : over[i] ? value.div(partsOver) : toKronor(value);
-        if (over[i]) totalOver = addFitting(totalOver, value);
-        else total = addFitting(total, value);
+        kronor[i] = k;
+        if (k.isNegative()) negative = true;
+        else if (!k.isZero()) positive = true;
+        total = addFitting(total, k);
       }
+      // Z of year i, made when a figure is divided out.
+      const z = (i: number) => (values[i] ??= powers.apply(costs[i]!, priceYear - (startYear + i)));
       // Σ units × price = (Σ over + P^(B − priceYear) × Σ others) / (4380 × P^(B − priceYear)).
-      const sum = totalOver.isZero() ? total : addFitting(totalOver, scaled(total, power));
-      const averageKronor = sum.isZero() ? ZERO : sum.div((totalOver.isZero() ? PARTS_PER_KRONA : partsOver).times(yearCount));
-      byPriceYear.set(priceYear, (level = { values, over, sum, sumOver: !totalOver.isZero(), power, kronor: { values: kronor, average: averageKronor }, scaled: new Map() }));
+      let sum: { value: Decimal; over: boolean } | undefined;
+      const sumOfZ = () => {
+        if (sum === undefined) {
+          let others = ZERO;
+          let overs = ZERO;
+          for (let i = 0; i < costs.length; i++) {
+            if (over[i]) overs = addFitting(overs, z(i));
+            else others = addFitting(others, z(i));
+          }
+          sum = { value: overs.isZero() ? others : addFitting(overs, scaled(others, power)), over: !overs.isZero() };
+        }
+        return sum;
+      };
+      // The average in kronor: Σ K / years when the years' K have one sign, so that each K's small
+      // error stays as small in the sum; otherwise from Σ Z, divided as the figure itself would be.
+      let average: Decimal;
+      if (!(positive && negative)) average = total.isZero() ? ZERO : total.div(yearCount);
+      else {
+        const { value, over: sumOver } = sumOfZ();
+        average = value.isZero() ? ZERO : value.div((sumOver ? scaled(PARTS_PER_KRONA, power) : PARTS_PER_KRONA).times(yearCount));
+      }
+      const averageMargin = positive && negative ? CLEAR_MARGIN : CLEAR_MARGIN + SUM_MARGIN_PER_YEAR * costs.length;
+      byPriceYear.set(priceYear, (level = { z, over, sum: sumOfZ, power, kronor: { values: kronor, average }, averageMargin, scaled: new Map() }));
     }
     return level;
   };
@@ -318,19 +355,35 @@ function breakEvenCalculator(
       price ??= factors.placementPriceParts(type, type.unit, type.priceYear);
       return over ? (priceOver ??= scaled(price, level.power)) : price;
     };
-    const figure = (quick: Decimal, value: Decimal, over: boolean, years: Decimal | null) => {
+    const yearFigure = (quick: Decimal, i: number) => {
       if (quick.isZero()) return ZERO;
       const fast = divisor.quotient(quick);
-      return clearOfShortNumbers(fast) ? fast : value.div(years ? pricePer(over).times(years) : pricePer(over));
+      return clearOfShortNumbers(fast) ? fast : level.z(i).div(pricePer(level.over[i]!));
+    };
+    const averageFigure = (quick: Decimal) => {
+      if (quick.isZero()) return ZERO;
+      const fast = divisor.quotient(quick);
+      if (clearOfShortNumbers(fast, level.averageMargin)) return fast;
+      const { value, over } = level.sum();
+      return value.div(pricePer(over).times(yearCount));
     };
     return {
       placementTypeId: type.id,
       unit: type.unit,
-      years: kronor.values.map((quick, i) => ({ year: startYear + i, units: figure(quick, level.values[i]!, level.over[i]!, null) })),
-      averagePerYear: figure(kronor.average, level.sum, level.sumOver, yearCount),
+      years: kronor.values.map((quick, i) => ({ year: startYear + i, units: yearFigure(quick, i) })),
+      averagePerYear: averageFigure(kronor.average),
     };
   };
 }
+
+/**
+ * The margin a quick break-even average keeps beyond CLEAR_MARGIN (see clearOfShortNumbers), per
+ * year, in units of its 40th digit: made from the years' K (all of one sign), it is further off
+ * than a yearly figure by up to 10 units a year. Each sum rounded to 40 digits is off by half a unit
+ * of its own last digit, at most 5 units of the figure's, once in the quick average and once in the
+ * sum of Z it stands for.
+ */
+const SUM_MARGIN_PER_YEAR = 10;
 
 /** A scenario's yearly costs in kronor at one price year's level (K of breakEvenCalculator), and their average. */
 interface PriceLevelKronor {
@@ -340,16 +393,17 @@ interface PriceLevelKronor {
 
 /** Break-even's costs at one price year's level (Z of breakEvenCalculator). */
 interface PriceLevel {
-  /** Z of each year, in parts of a krona; over: to be divided by the price times `power`. */
-  values: Decimal[];
+  /** Z of year i, in parts of a krona; over: to be divided by the price times `power`. */
+  z(i: number): Decimal;
   over: boolean[];
-  /** Σ Z, over the price times `power` when sumOver, else over the price (times the years). */
-  sum: Decimal;
-  sumOver: boolean;
+  /** Σ Z, over the price times `power` when over, else over the price (times the years). */
+  sum(): { value: Decimal; over: boolean };
   /** P^(B − priceYear), or one for a price year from the base year on. */
   power: Decimal;
   /** K: Z in kronor, divided by `power` where over, and the same per price scale (see atScale). */
   kronor: PriceLevelKronor;
+  /** The margin the average's quick figure must keep (see CLEAR_MARGIN). */
+  averageMargin: number;
   scaled: Map<number, PriceLevelKronor>;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { convertPrice, IndexFactors } from '../../src/domain/costs';
+import { convertPrice, IndexFactors, Powers } from '../../src/domain/costs';
 import { Decimal } from '../../src/domain/money';
 import { DEFAULT_SETTINGS, effectiveSettings } from '../../src/domain/settings';
 import type { PlacementType, PlacementUnit } from '../../src/domain/types';
@@ -54,5 +54,29 @@ describe('IndexFactors.priceDigits: a price as the whole number of its digits ti
   it('a price of at most seven significant digits becomes one digit of decimal.js base 10^7, which it divides by in one short loop', () => {
     expect(factors.priceDigits(type('13000.99')).divisor.divisor.d).toEqual([1300099]);
     expect(new Decimal('13000.99').d.length).toBe(2);
+  });
+});
+
+describe('Powers.inverseParts: 1 / (4380 × (1 + p/100)^n), a reciprocal made once to multiply by', () => {
+  it('is the exact reciprocal rounded once to 40 digits', () => {
+    // 4380 × 1,1 = 4818.
+    expect(new Powers(new Decimal('10')).inverseParts(1).toString()).toBe(new Decimal(1).div(4818).toString());
+    // 1,0275^12 rounded to 40 digits, times 4380, has 44 digits: the reciprocal of all of them.
+    const powers = new Powers(new Decimal('2.75'));
+    const Wide = Decimal.clone({ precision: 200 });
+    const reciprocal = new Wide(1).div(new Wide(4380).times(powers.get(12)));
+    expect(powers.inverseParts(12).toString()).toBe(new Decimal(reciprocal).toSignificantDigits(40).toString());
+  });
+
+  it('times an amount in parts of a krona gives the amount in kronor at the earlier level, within a unit of its 40th digit', () => {
+    const powers = new Powers(new Decimal('3'));
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 10n ** 15n }), fc.integer({ min: 1, max: 30 }), (ore, n) => {
+        const parts = new Decimal(ore.toString()).div(100).times(4380);
+        const quick = parts.times(powers.inverseParts(n));
+        const exact = parts.div(new Decimal(4380).times(powers.get(n)));
+        expect(quick.minus(exact).abs().lte(exact.abs().times('1e-39'))).toBe(true);
+      }),
+    );
   });
 });

@@ -263,4 +263,12 @@ describe('QuickDivisor and clearOfShortNumbers: quick quotients that round as th
     expect(clearOfShortNumbers(new Decimal('123456789012345678901.2345678901234567891'))).toBe(true);
     expect(clearOfShortNumbers(new Decimal('1234567890123456789012.345678901234567891'))).toBe(false);
   });
+
+  it('keeps a wider margin when asked to: a figure with more rounded steps behind it', () => {
+    const figure = new Decimal('1234.567890123456789012345678900000000250');
+    expect(clearOfShortNumbers(figure)).toBe(true);
+    expect(clearOfShortNumbers(figure, 300)).toBe(false);
+    expect(clearOfShortNumbers(new Decimal('1234.567890123456789012345678909999999750'), 300)).toBe(false);
+    expect(clearOfShortNumbers(new Decimal('1234.567890123456789012345678900000000301'), 300)).toBe(true);
+  });
 });

@@ -563,6 +563,40 @@ describe('exact half öre through twelfths and unit conversions (§2, "nothing i
     expect(resultOf(doc).breakEven[0]!.averagePerYear).toBe('10.00');
   });
 
+  it('break-even in a year after the price year, on half an öre: the quick figure is not kept, the cost is divided by the power and the price', () => {
+    // Prices +25 %, salaries flat: 2027 costs 9 903,995 × 1,25 + 120 kr, which is 9 999,995 years of a
+    // 1 kr price at 1,25 → 10 000,00; 2026 is 9 903,995 + 120 = 10 023,995 → 10 024,00, and the average
+    // 10 011,995 → 10 012,00. In kronor by the power's reciprocal, 2027 comes to 9 999,99499…9.
+    const doc = {
+      settings: { payrollOverheadPercent: '0', salaryGrowthPercent: '0', priceGrowthPercent: '25', baseYear: 2026 },
+      initiatives: [{ id: 'i', name: 'I', start: '2026-01', costLines: [{ kind: 'annual', amountPerYear: '9903.995' }, { kind: 'staff', fte: '1', monthlySalary: '10' }] }],
+      placementTypes: [{ id: 'p', name: 'P', unit: 'year', price: '1', priceYear: 2026 }],
+      scenarios: [{ id: 's', name: 'S', startYear: 2026, years: 2, initiativeIds: ['i'] }],
+    };
+    const breakEven = resultOf(doc).breakEven[0]!;
+    expect(breakEven.years.map((y) => y.units)).toEqual(['10024.00', '10000.00']);
+    expect(breakEven.averagePerYear).toBe('10012.00');
+  });
+
+  it('break-even average over years of opposite sign: taken from the sum of the exact quotients, not of the quick ones', () => {
+    // Prices +12,5 %, salaries flat. 2026: 988 123,45 kr. 2027: funding of 1 000 000 kr and a salary
+    // of 13 500 kr, −1 111 500 kr, which at a price of 1,125 kr is −988 000 years. The average is
+    // 123,45 / 2 = 61,725 → 61,73. Added up quickly, the two years nearly cancel and leave the
+    // quick figures' small errors as large as the rest: 61,7249…9.
+    const doc = {
+      settings: { payrollOverheadPercent: '0', salaryGrowthPercent: '0', priceGrowthPercent: '12.5', baseYear: 2026 },
+      initiatives: [
+        { id: 'a', name: 'A', start: '2026-01', end: '2026-12', costLines: [{ kind: 'annual', amountPerYear: '988123.45' }] },
+        { id: 'b', name: 'B', start: '2027-01', end: '2027-12', costLines: [{ kind: 'funding', amountPerYear: '1000000' }, { kind: 'staff', fte: '1', monthlySalary: '1125' }] },
+      ],
+      placementTypes: [{ id: 'p', name: 'P', unit: 'year', price: '1', priceYear: 2026 }],
+      scenarios: [{ id: 's', name: 'S', startYear: 2026, years: 2, initiativeIds: ['a', 'b'] }],
+    };
+    const breakEven = resultOf(doc).breakEven[0]!;
+    expect(breakEven.years.map((y) => y.units)).toEqual(['988123.45', '-988000.00']);
+    expect(breakEven.averagePerYear).toBe('61.73');
+  });
+
   it('payback needs a cumulative net of at least zero: a shortfall of 10^-22 kr is a shortfall', () => {
     const doc = {
       settings: { priceGrowthPercent: '0', baseYear: 2026 },

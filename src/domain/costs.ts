@@ -107,9 +107,10 @@ export class Powers {
   }
 
   /**
-   * 1 / (4380 × (1 + percent/100)^n) for n > 0, within half a unit of its 40th digit (the product
-   * below the line is taken exactly), made once per n: an amount in parts of a krona times it is the
-   * amount in kronor at the level n years earlier, by a product instead of a division by a long power.
+   * 1 / (4380 × get(n)) for n > 0 (the power as every other calculation takes it, rounded to 40
+   * digits like any product), within half a unit of its 40th digit: the product below the line is
+   * taken exactly. Made once per n. An amount in parts of a krona times it is the amount in kronor
+   * at the level n years earlier, by a product instead of a division by a long power.
    */
   inverseParts(n: number): Decimal {
     let value = this.inverses[n];

@@ -234,14 +234,16 @@ export function evaluateScenario(document: HemmaplanDocument, scenario: Scenario
  * Each figure is first taken quickly: Z in kronor (K = Z / 4380, once per year and price year)
  * divided by the price's digits as a whole number m_T (PriceDigits: K × 10^−k once per scale k,
  * then a division in one short loop for m_T below 10^7, a product with its reciprocal above,
- * QuickDivisor). Where Z would be a cost divided by a power of P (a year after the price year, or
- * over), K is that cost times the reciprocal of 4380 × P^n (Powers.inverseParts) instead, and Z is
- * made only if the figure is divided out. A quick figure is within 3 × 10^−39 of Z / pp_T,
- * relatively, and is the figure when it is clear of every rounding boundary (clearOfShortNumbers);
- * a figure that is not (a quotient that ends, or one next to half an öre) is Z / pp_T, divided out
- * as above. The average's quick figure is Σ K / years: its sum is rounded once a year, so it must
- * keep a wider margin, and when the years' K differ in sign (a year with more funding than cost)
- * it is not used at all, since such a sum can cancel down to the errors of its terms.
+ * QuickDivisor). Two K that would divide by a power of P are products with the reciprocal of
+ * 4380 × P^n (Powers.inverseParts) instead: a year from the base year on and after the price year,
+ * with salaries and prices indexed apart, whose Z is the cost over P^n (made only if the figure is
+ * divided out); and a year over, whose Z is divided by the price times P^(B − priceYear). A quick
+ * figure is within 3 × 10^−39 of Z / pp_T, relatively, and is the figure when it is clear of every
+ * rounding boundary (clearOfShortNumbers); a figure that is not (a quotient that ends, or one next
+ * to half an öre) is Z / pp_T, divided out as above. The average's quick figure is Σ K / years:
+ * its sum is rounded once a year, so it must keep a wider margin, and when the years' K differ in
+ * sign (a year with more funding than cost) it is not used at all, since such a sum can cancel
+ * down to the errors of its terms.
  */
 function breakEvenCalculator(
   sums: readonly BaseCost[],
@@ -266,8 +268,8 @@ function breakEvenCalculator(
   // Z per price year: each year's value and their sums, and K, the same in kronor. A year whose whole
   // cost carries the price index, for a price year before the base year, keeps its base cost (over:
   // divided by the price times P^(B − priceYear)); the others are divided by the price alone.
-  // Where Z would be a division by a power (a year after the price year, or over), K is made as a
-  // product with the power's reciprocal instead, and Z itself only when a figure is divided out.
+  // Where K would divide by a power (see above), it is a product with the power's reciprocal instead,
+  // and a Z that would be a quotient is made only when a figure is divided out.
   const byPriceYear = new Map<number, PriceLevel>();
   const atPriceYear = (priceYear: number) => {
     let level = byPriceYear.get(priceYear);
@@ -321,7 +323,8 @@ function breakEvenCalculator(
         return sum;
       };
       // The average in kronor: Σ K / years when the years' K have one sign, so that each K's small
-      // error stays as small in the sum; otherwise from Σ Z, divided as the figure itself would be.
+      // error stays as small in the sum; otherwise from Σ Z, as a figure divided out is (where the
+      // sum can cancel too, but no further than the code before this quick path).
       let average: Decimal;
       if (!(positive && negative)) average = total.isZero() ? ZERO : total.div(yearCount);
       else {

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { preview } from 'vite';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/browser';
+import { median } from './median';
 import { parseDocumentText } from '../../src/exchange/document';
 import { evaluateScenario } from '../../src/domain/scenario';
 import { Decimal, formatMoney } from '../../src/domain/money';
@@ -22,12 +23,6 @@ const EXAMPLE_SCENARIO = 'exempel-2026-2028';
 const EXAMPLE_EFFECT = 'hvb-undviken';
 const EDIT_YEAR = 2026;
 const LARGE_CATALOGUE = 10_000;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 const format = (values: number[]) => `${median(values).toFixed(0).padStart(6)} ms  (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}, n=${values.length})`;
 

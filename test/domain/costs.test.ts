@@ -61,11 +61,13 @@ describe('Powers.inverseParts: 1 / (4380 × (1 + p/100)^n), a reciprocal made on
   it('is the exact reciprocal rounded once to 40 digits', () => {
     // 4380 × 1,1 = 4818.
     expect(new Powers(new Decimal('10')).inverseParts(1).toString()).toBe(new Decimal(1).div(4818).toString());
-    // 1,0275^12 rounded to 40 digits, times 4380, has 44 digits: the reciprocal of all of them.
+    // 1,0275^20 rounded to 40 digits, times 4380, has 44 digits: the reciprocal of all of them. Of
+    // the product rounded to 40 digits first it would be …026086086, a unit lower.
     const powers = new Powers(new Decimal('2.75'));
     const Wide = Decimal.clone({ precision: 200 });
-    const reciprocal = new Wide(1).div(new Wide(4380).times(powers.get(12)));
-    expect(powers.inverseParts(12).toString()).toBe(new Decimal(reciprocal).toSignificantDigits(40).toString());
+    const reciprocal = new Wide(1).div(new Wide(4380).times(powers.get(20)));
+    expect(powers.inverseParts(20).toString()).toBe(new Decimal(reciprocal).toSignificantDigits(40).toString());
+    expect(powers.inverseParts(20).toString()).toBe('0.0001327056087491258143216400450942026086087');
   });
 
   it('times an amount in parts of a krona gives the amount in kronor at the earlier level, within a unit of its 40th digit', () => {

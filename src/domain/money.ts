@@ -70,7 +70,7 @@ export class QuickDivisor {
 export const CLEAR_MARGIN = 200;
 
 /**
- * True when a value (of at most 40 significant digits) is more than `margin` (200) units of its
+ * True when a value (of at most 40 significant digits) is at least `margin` (200) units of its
  * 40th digit away from every number of at most 32 significant digits, and below 10^21. A figure within
  * 3 × 10^−39 of an exact value, relatively (a quotient from QuickDivisor of a dividend and a
  * divisor each rounded to 40 digits), is within 30 such units of it, so both lie between the same

@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { build, type Rollup } from 'vite';
 import { CHROMIUM_PATH, launchBrowser } from '../e2e/browser';
-import type { StressTimings } from './chromium-entry';
+import { type DocumentTimings, formatTimings } from './timing';
 
 /** The bench entry as one script that sets `hemmaplanBench` on the page. */
 async function bundle(): Promise<string> {
@@ -36,9 +36,8 @@ export async function measureInChromium(label: string, runs: number): Promise<vo
   try {
     const page = await browser.newPage();
     await page.addScriptTag({ content: await bundle() });
-    const t = await page.evaluate((n) => (globalThis as unknown as { hemmaplanBench: { measureStress(runs: number): StressTimings } }).hemmaplanBench.measureStress(n), runs);
-    const f = (ms: number) => ms.toFixed(2).padStart(8);
-    console.log(`${label.padEnd(28)} in Chromium ${browser.version()}: validate ${f(t.validate)} ms  evaluate ${f(t.evaluate)} ms  total ${f(t.total)} ms  (median of ${runs})`);
+    const timings = await page.evaluate((n) => (globalThis as unknown as { hemmaplanBench: { measureStress(runs: number): DocumentTimings } }).hemmaplanBench.measureStress(n), runs);
+    console.log(`${label.padEnd(28)} in Chromium ${browser.version()}: ${formatTimings(timings)}`);
   } finally {
     await browser.close();
   }

@@ -8,47 +8,17 @@
 import { readFileSync } from 'node:fs';
 import { CostCache, type IndexSeries } from '../../src/domain/costs';
 import { Decimal, ONE, ZERO } from '../../src/domain/money';
-import { evaluateDocument, horizonYears } from '../../src/domain/scenario';
+import { horizonYears } from '../../src/domain/scenario';
 import { effectiveSettings } from '../../src/domain/settings';
 import { parseDocumentText } from '../../src/exchange/document';
-import { resultDocument } from '../../src/exchange/result';
 import { measureInChromium } from './chromium-engine';
-import { median } from './median';
 import { ARITHMETIC, recordOperations } from './operations';
 import { STRESS, stressDocument } from './stress';
+import { formatTimings, medianTime, timeDocument } from './timing';
 
 function measure(label: string, text: string, runs: number): void {
-  const run = () => {
-    const parsed = parseDocumentText(text);
-    if (!parsed.ok) throw new Error(`${label}: invalid document: ${parsed.issues[0]?.path}: ${parsed.issues[0]?.message}`);
-    const t1 = performance.now();
-    const results = evaluateDocument(parsed.document);
-    const t2 = performance.now();
-    return { results, evaluate: t2 - t1 };
-  };
-  for (let i = 0; i < 3; i++) run(); // warm-up
-  const totals: number[] = [];
-  const validates: number[] = [];
-  const evaluates: number[] = [];
-  let scenarios = 0;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const parsed = parseDocumentText(text);
-    const t1 = performance.now();
-    if (!parsed.ok) throw new Error('invalid');
-    const results = evaluateDocument(parsed.document);
-    const t2 = performance.now();
-    resultDocument(results);
-    validates.push(t1 - t0);
-    evaluates.push(t2 - t1);
-    totals.push(t2 - t0);
-    scenarios = results.length;
-  }
-  const f = (ms: number) => ms.toFixed(2).padStart(8);
-  console.log(
-    `${label.padEnd(28)} ${String(Math.round(text.length / 1024)).padStart(6)} KiB  scenarios ${String(scenarios).padStart(3)}  ` +
-      `validate ${f(median(validates))} ms  evaluate ${f(median(evaluates))} ms  total ${f(median(totals))} ms  (median of ${runs})`,
-  );
+  const timings = timeDocument(text, runs);
+  console.log(`${label.padEnd(28)} ${String(Math.round(text.length / 1024)).padStart(6)} KiB  scenarios ${String(timings.scenarios).padStart(3)}  ${formatTimings(timings)}`);
 }
 
 /**
@@ -63,15 +33,9 @@ function measureArithmetic(label: string, text: string, runs: number): void {
   const replay = () => {
     for (const { method, value, argument } of operations) (value[method] as (argument: Decimal | number) => Decimal)(argument);
   };
-  for (let i = 0; i < 3; i++) replay();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    replay();
-    times.push(performance.now() - t0);
-  }
+  const time = medianTime(replay, runs);
   const counts = ARITHMETIC.map((method) => `${method} ${operations.filter((o) => o.method === method).length}`).join(', ');
-  console.log(`${label.padEnd(28)} decimal.js alone: ${operations.length} operations (${counts}) replayed in ${median(times).toFixed(2)} ms (median of ${runs})`);
+  console.log(`${label.padEnd(28)} decimal.js alone: ${operations.length} operations (${counts}) replayed in ${time.toFixed(2)} ms (median of ${runs})`);
 }
 
 /** a + b, skipping the addition when one of them is zero. */
@@ -135,14 +99,8 @@ function measureLowerBound(label: string, text: string, runs: number): void {
       for (const perYear of inverse) costs.forEach((cost, k) => cost.times(perYear[k]!));
     }
   };
-  for (let i = 0; i < 3; i++) run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    run();
-    times.push(performance.now() - t0);
-  }
-  console.log(`${label.padEnd(28)} lower bound for any decimal.js evaluator (see measureLowerBound): ${median(times).toFixed(2)} ms (median of ${runs})`);
+  const time = medianTime(run, runs);
+  console.log(`${label.padEnd(28)} lower bound for any decimal.js evaluator (see measureLowerBound): ${time.toFixed(2)} ms (median of ${runs})`);
 }
 
 const example = readFileSync(new URL('../../src/defaults/exempel.hemmaplan.json', import.meta.url), 'utf8');

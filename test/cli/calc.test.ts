@@ -219,8 +219,8 @@ describe('runCalculator', () => {
 });
 
 describe('npm run --silent calc', () => {
-  function calc(file: string) {
-    return spawnSync('npm', ['run', '--silent', 'calc', '--', file], { cwd: PROJECT_DIR, encoding: 'utf8', timeout: 25_000 });
+  function calc(file: string, cwd = PROJECT_DIR) {
+    return spawnSync('npm', ['run', '--silent', 'calc', '--', file], { cwd, encoding: 'utf8', timeout: 25_000 });
   }
 
   it('prints only the result JSON on stdout and exits 0', { timeout: 30_000 }, () => {
@@ -244,5 +244,13 @@ describe('npm run --silent calc', () => {
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(PATH_LINE);
     expect(result.stderr).toContain('scenarios[0].effects[0].perYear[0].placements: ');
+  });
+
+  it('reads a relative FILE from the folder the command is typed in, not the project folder', { timeout: 30_000 }, () => {
+    // npm runs the script in the project folder; the example lies two folders down.
+    const result = calc('exempel.hemmaplan.json', join(PROJECT_DIR, 'src', 'defaults'));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).format).toBe('hemmaplan-result');
   });
 });

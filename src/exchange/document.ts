@@ -19,6 +19,7 @@ import type {
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { ONE } from '../domain/money';
 import { monthIndex } from '../domain/months';
+import { jsonSyntaxError } from './json-syntax';
 import { checkVersion } from './migrate';
 import { fieldPath, formatIssue, type Issue, isObject, isUsableId, itemPath, type JsonObject, MAX_YEAR, MIN_YEAR, rawId, rawList, Reader } from './reader';
 
@@ -27,14 +28,16 @@ export type ParseOutcome = { ok: true; document: HemmaplanDocument } | { ok: fal
 const YEAR = { min: MIN_YEAR, max: MAX_YEAR } as const;
 const REQUIRED_YEAR = { required: true, ...YEAR } as const;
 
-/** Reads JSON text; text that is not JSON gives one issue at "$". */
+/** Reads JSON text; text that is not JSON gives one issue at "$", saying in Swedish where and why. */
 export function parseDocumentText(text: string): ParseOutcome {
+  // A byte order mark, as some Windows editors write, is not part of the JSON.
+  const withoutMark = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let json: unknown;
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    const detail = error instanceof Error ? ` (${error.message})` : '';
-    return { ok: false, issues: [{ path: '$', message: `filen är inte giltig JSON och kan inte läsas${detail}` }] };
+    json = JSON.parse(withoutMark);
+  } catch {
+    const detail = jsonSyntaxError(withoutMark);
+    return { ok: false, issues: [{ path: '$', message: `filen är inte giltig JSON och kan inte läsas${detail ? `: ${detail}` : ''}` }] };
   }
   return parseDocument(json);
 }

@@ -9,7 +9,7 @@ import { confirmFreeText, selectPersonalNumber } from '../components/PersonalDat
 type PercentField = 'payrollOverheadPercent' | 'salaryGrowthPercent' | 'priceGrowthPercent' | 'discountRatePercent';
 
 const PERCENT_FIELDS: { field: PercentField; label: string; help: string }[] = [
-  { field: 'payrollOverheadPercent', label: 'PO-pålägg (%)', help: 'Arbetsgivarens kostnader ovanpå lönen. SKR:s pålägg för kommuner 2023: 44,53 %.' },
+  { field: 'payrollOverheadPercent', label: 'PO-pålägg (%)', help: 'Arbetsgivarens kostnader ovanpå lönen. SKR:s pålägg för kommuner 2023: 44,53 % (31,42 % lagstadgade avgifter, 0,13 % avtalsförsäkringar och 12,98 % avtalspension); 2021 var det 40,15 %.' },
   { field: 'salaryGrowthPercent', label: 'Löneökning per år (%)', help: 'Räknar upp lönekostnader från basåret.' },
   { field: 'priceGrowthPercent', label: 'Prisökning per år, PKV (%)', help: 'Räknar upp övriga kostnader och placeringspriser.' },
   { field: 'discountRatePercent', label: 'Diskonteringsränta (%)', help: 'Används för nuvärdet av scenariernas netto.' },

@@ -12,7 +12,10 @@ const USAGE = 'Användning: npm run --silent calc -- FIL [--scenario ID]';
 export interface CalculatorIO {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Reads a file named as the user gave it. */
   readFile: (path: string) => string;
+  /** The full path a file named as the user gave it is read from, for a message about it. */
+  fullPath?: (path: string) => string;
 }
 
 export function runCalculator(args: readonly string[], io: CalculatorIO): number {
@@ -41,7 +44,7 @@ export function runCalculator(args: readonly string[], io: CalculatorIO): number
       return 2;
     }
   }
-  if (file === undefined) {
+  if (file === undefined || file === '') {
     io.err(`Ingen fil angiven.\n${USAGE}\n`);
     return 2;
   }
@@ -53,7 +56,8 @@ export function runCalculator(args: readonly string[], io: CalculatorIO): number
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'det är en mapp, inte en fil' : code === 'EACCES' ? 'behörighet saknas' : 'den kunde inte läsas';
-    io.err(`${file}: ${reason}.\n`);
+    const full = io.fullPath?.(file);
+    io.err(`${file}: ${reason}${full !== undefined && full !== file ? ` (${full})` : ''}.\n`);
     return 2;
   }
 

@@ -210,6 +210,27 @@ describe('runCalculator', () => {
     expect(err).toMatch(/calc/);
   });
 
+  it('takes an empty file name for no file, not for the current folder', () => {
+    const { code, out, err } = run(['']);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toMatch(/^Ingen fil angiven\./);
+  });
+
+  it('says which full path a missing file was looked for at', () => {
+    let err = '';
+    const code = runCalculator(['saknas.hemmaplan.json'], {
+      out: () => {},
+      err: (text) => (err += text),
+      readFile: () => {
+        throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+      },
+      fullPath: (path) => `/hem/planering/${path}`,
+    });
+    expect(code).toBe(2);
+    expect(err).toBe('saknas.hemmaplan.json: filen finns inte (/hem/planering/saknas.hemmaplan.json).\n');
+  });
+
   it('exits 2 when --scenario has no id', () => {
     const { code, out, err } = run([writeTemp(JSON.stringify(validDocument())), '--scenario']);
     expect(code).toBe(2);
@@ -249,6 +270,19 @@ describe('npm run --silent calc', () => {
   it('reads a relative FILE from the folder the command is typed in, not the project folder', { timeout: 30_000 }, () => {
     // npm runs the script in the project folder; the example lies two folders down.
     const result = calc('exempel.hemmaplan.json', join(PROJECT_DIR, 'src', 'defaults'));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).format).toBe('hemmaplan-result');
+  });
+
+  it('reads a relative FILE from its own folder when an outer npm script named calc started it elsewhere', { timeout: 30_000 }, () => {
+    // Such a process inherits npm's variables; INIT_CWD then says nothing about this command.
+    const result = spawnSync(join(PROJECT_DIR, 'node_modules', '.bin', 'tsx'), [join(PROJECT_DIR, 'src', 'cli', 'calc.ts'), join('defaults', 'exempel.hemmaplan.json')], {
+      cwd: join(PROJECT_DIR, 'src'),
+      env: { ...process.env, npm_lifecycle_event: 'calc', INIT_CWD: tmpdir() },
+      encoding: 'utf8',
+      timeout: 25_000,
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).format).toBe('hemmaplan-result');

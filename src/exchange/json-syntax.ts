@@ -2,7 +2,10 @@
  * Where and why a text is not JSON, in Swedish, for a file that JSON.parse refused: the engine's own
  * message is in English and differs between engines, and often says neither line nor column. Run
  * only on a text that failed, so it need not be fast; it builds no values, and it keeps its nesting
- * on a list, not the call stack, so a deeply nested file cannot overflow it.
+ * on a list, not the call stack, so a deeply nested file cannot overflow it. Besides the position it
+ * names the mistakes people make when they edit a file by hand: a comma too many or too few, single
+ * or typographic quotes (a text pasted from Word), a decimal comma, a space in a number, a comment,
+ * a text without its closing quote.
  */
 
 const enum Expect {
@@ -26,46 +29,72 @@ const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const LITERALS = ['true', 'false', 'null'];
-const DECIMAL_COMMA_HINT = ' (ett decimaltal skrivs med punkt, till exempel 1.5, eller som text: "1.5")';
+/** Quotation marks that word processors put in place of the straight ones JSON needs. */
+const TYPOGRAPHIC_QUOTES = /[“”„‟‘’‚‛«»]/;
 
-/** A character as a message shows it. */
+const NAMED: Record<string, string> = {
+  '\n': 'en radbrytning',
+  '\r': 'en radbrytning',
+  '\t': 'ett tabbtecken',
+  '\u00a0': 'ett hårt mellanslag (U+00A0)',
+};
+
+/** A character (a whole code point, or an escape such as \q) as a message shows it. */
 function shown(c: string): string {
-  const code = c.charCodeAt(0);
-  if (c === '\n' || c === '\r') return 'en radbrytning';
-  if (c === '\t') return 'ett tabbtecken';
-  if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return `ett styrtecken (nummer ${code})`;
+  const named = NAMED[c];
+  if (named) return named;
+  if (TYPOGRAPHIC_QUOTES.test(c) && c.length === 1) return `ett typografiskt citattecken (${c})`;
+  const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (/^\p{Cc}$/u.test(c)) return `ett styrtecken (${code})`;
+  if (/^[\p{Z}\p{C}]$/u.test(c)) return `ett osynligt tecken (${code})`;
   return `”${c}”`;
 }
 
-/** "rad L, tecken C" of a position in the text, both counted from 1. */
+/** The whole character (code point) at a position. */
+function characterAt(text: string, at: number): string {
+  return String.fromCodePoint(text.codePointAt(at)!);
+}
+
+/** "rad L, tecken C" of a position in the text, both counted from 1, C in whole characters. */
 function place(text: string, at: number): string {
   let line = 1;
-  let lineStart = 0;
+  let column = 1;
   for (let i = 0; i < at; i++) {
-    if (text.charCodeAt(i) === 10) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
       line++;
-      lineStart = i + 1;
-    }
+      column = 1;
+    } else if (!(code >= 0xdc00 && code <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) column++;
   }
-  return `rad ${line}, tecken ${at - lineStart + 1}`;
+  return `rad ${line}, tecken ${column}`;
 }
 
 /**
  * Why the text is not JSON, with its line and character (e.g. "rad 3, tecken 14: ett kommatecken
- * för mycket före ”}”"), or null when it is JSON by the same grammar as JSON.parse.
+ * för mycket: efter det avslutas objektet med ”}”"), or null when it is JSON by the same grammar as
+ * JSON.parse.
  */
 export function jsonSyntaxError(text: string): string | null {
   const nesting: number[] = [];
   let expect = Expect.Value;
   let i = 0;
+  /** What was read last, for hints about the mistake that follows it. */
+  let last: { kind: 'string'; quote: string | undefined } | { kind: 'number'; end: number } | { kind: 'other' } = { kind: 'other' };
   const at = (position: number, what: string) => `${place(text, position)}: ${what}`;
-  /** True when a digit at `position` follows a comma right after a digit: 1,5 written for 1.5. */
-  const decimalComma = (position: number) => /\d/.test(text[position]!) && text[position - 1] === ',' && /\d/.test(text[position - 2] ?? '');
-  /** The last character before `position` that is not whitespace. */
+  /** The position of the last character before `position` that is not whitespace, or −1. */
   const previous = (position: number) => {
     let k = position - 1;
     while (k >= 0 && WHITESPACE.has(text[k]!)) k--;
-    return k >= 0 ? text[k] : undefined;
+    return k;
+  };
+  /** A hint for a mistake right after a text that holds a typographic quote: most likely it was meant to end it. */
+  const quoteHint = () => (last.kind === 'string' && last.quote ? ` (texten före innehåller ${shown(last.quote)}; ska det vara ett rakt "?)` : '');
+  /** Messages for a character that cannot start what is expected, common to every place. */
+  const misplaced = (c: string): string | undefined => {
+    if (TYPOGRAPHIC_QUOTES.test(c)) return `här står ${shown(c)}; i JSON står texter och namn inom raka dubbla citattecken (")`;
+    if (c === "'") return 'texter och namn ska stå inom dubbla citattecken ("), inte enkla';
+    if (c === '/') return 'kommentarer (// eller /* */) är inte tillåtna i JSON';
+    return undefined;
   };
 
   for (;;) {
@@ -76,7 +105,7 @@ export function jsonSyntaxError(text: string): string | null {
       const open = nesting.length > 0 ? (nesting[nesting.length - 1] === OBJECT ? '}' : ']') : undefined;
       return at(i, `texten tar slut innan JSON-värdet är färdigt${open ? ` (det saknas minst ett avslutande ${open})` : ''}`);
     }
-    const c = text[i]!;
+    const c = characterAt(text, i);
     switch (expect) {
       case Expect.Value:
       case Expect.ValueOrListEnd: {
@@ -84,12 +113,14 @@ export function jsonSyntaxError(text: string): string | null {
           nesting.pop();
           expect = Expect.AfterValue;
           i++;
+          last = { kind: 'other' };
           break;
         }
         if (c === '{' || c === '[') {
           nesting.push(c === '{' ? OBJECT : LIST);
           expect = c === '{' ? Expect.NameOrObjectEnd : Expect.ValueOrListEnd;
           i++;
+          last = { kind: 'other' };
           break;
         }
         if (c === '"') {
@@ -106,17 +137,19 @@ export function jsonSyntaxError(text: string): string | null {
           if (!match || (next !== undefined && /[\d.eE+-]/.test(next))) return at(i, 'ett tal är felskrivet (skriv till exempel 1200 eller 44.53: punkt som decimaltecken, ingen inledande nolla)');
           i = end;
           expect = Expect.AfterValue;
+          last = { kind: 'number', end };
           break;
         }
         const literal = LITERALS.find((word) => text.startsWith(word, i));
         if (literal) {
           i += literal.length;
           expect = Expect.AfterValue;
+          last = { kind: 'other' };
           break;
         }
-        if ((c === ']' || c === '}') && previous(i) === ',') return at(i, `ett kommatecken för mycket före ${shown(c)}`);
-        if (c === "'") return at(i, 'texter ska stå inom dubbla citattecken ("), inte enkla');
-        return at(i, `här ska ett värde stå (en text inom dubbla citattecken, ett tal, true, false, null, { eller [), men här står ${shown(c)}`);
+        const comma = previous(i);
+        if ((c === ']' || c === '}') && text[comma] === ',') return trailingComma(comma, c);
+        return at(i, misplaced(c) ?? `här ska ett värde stå (en text inom dubbla citattecken, ett tal, true, false, null, { eller [), men här står ${shown(c)}`);
       }
       case Expect.NameOrObjectEnd:
       case Expect.Name: {
@@ -124,6 +157,7 @@ export function jsonSyntaxError(text: string): string | null {
           nesting.pop();
           expect = Expect.AfterValue;
           i++;
+          last = { kind: 'other' };
           break;
         }
         if (c === '"') {
@@ -132,39 +166,62 @@ export function jsonSyntaxError(text: string): string | null {
           expect = Expect.Colon;
           break;
         }
-        if (c === '}' && previous(i) === ',') return at(i, 'ett kommatecken för mycket före ”}”');
-        if (c === "'") return at(i, 'namn ska stå inom dubbla citattecken ("), inte enkla');
-        return at(i, `här ska ett namn inom dubbla citattecken stå, men här står ${shown(c)}${decimalComma(i) ? DECIMAL_COMMA_HINT : ''}`);
+        const comma = previous(i);
+        if (c === '}' && text[comma] === ',') return trailingComma(comma, c);
+        // A digit right after a comma that follows a digit: 1,5 written for 1.5.
+        const decimalComma = /\d/.test(c) && text[i - 1] === ',' && /\d/.test(text[i - 2] ?? '');
+        return at(
+          i,
+          misplaced(c) ??
+            `här ska ett namn inom dubbla citattecken stå, men här står ${shown(c)}${decimalComma ? ' (ett decimaltal skrivs med punkt, till exempel 1.5, eller som text: "1.5")' : ''}`,
+        );
       }
       case Expect.Colon:
-        if (c !== ':') return at(i, `efter ett namn ska ett kolon (:) stå, men här står ${shown(c)}`);
+        if (c !== ':') return at(i, misplaced(c) ?? `efter ett namn ska ett kolon (:) stå, men här står ${shown(c)}${quoteHint()}`);
         expect = Expect.Value;
         i++;
+        last = { kind: 'other' };
         break;
       case Expect.AfterValue: {
-        if (nesting.length === 0) return at(i, `efter JSON-värdet står mer text, från ${shown(c)}`);
         const inObject = nesting[nesting.length - 1] === OBJECT;
         const end = inObject ? '}' : ']';
-        if (c === ',') {
+        if (nesting.length > 0 && c === ',') {
           expect = inObject ? Expect.Name : Expect.Value;
           i++;
-        } else if (c === end) {
+          last = { kind: 'other' };
+          break;
+        }
+        if (nesting.length > 0 && c === end) {
           nesting.pop();
           i++;
-        } else return at(i, `här ska ett kommatecken eller ”${end}” stå, men här står ${shown(c)}${c === '"' || c === '{' || c === '[' ? ' (saknas ett kommatecken?)' : ''}`);
-        break;
+          last = { kind: 'other' };
+          break;
+        }
+        const misplacedHere = misplaced(c);
+        if (misplacedHere) return at(i, misplacedHere);
+        const spacedNumber = last.kind === 'number' && last.end < i && /\d/.test(c);
+        const hint = spacedNumber ? ' (tal skrivs utan mellanrum i JSON, till exempel 30000)' : c === '"' || c === '{' || c === '[' ? ' (saknas ett kommatecken?)' : quoteHint();
+        if (nesting.length === 0) return at(i, `efter JSON-värdet står mer text, från ${shown(c)}${hint}`);
+        return at(i, `här ska ett kommatecken eller ”${end}” stå, men här står ${shown(c)}${hint}`);
       }
     }
+  }
+
+  function trailingComma(comma: number, end: string): string {
+    return at(comma, `ett kommatecken för mycket: efter det avslutas ${end === '}' ? 'objektet' : 'listan'} med ${shown(end)}`);
   }
 
   /** Moves past the string that starts at i, or says what is wrong with it. */
   function skipString(): string | null {
     const start = i;
+    let quote: string | undefined;
+    const hint = () => (quote ? ` (den innehåller ${shown(quote)}; ska det vara ett rakt "?)` : '');
     i++;
     while (i < text.length) {
       const c = text[i]!;
       if (c === '"') {
         i++;
+        last = { kind: 'string', quote };
         return null;
       }
       if (c === '\\') {
@@ -174,10 +231,16 @@ export function jsonSyntaxError(text: string): string | null {
           i += 6;
         } else if (escape !== undefined && ESCAPES.has(escape)) i += 2;
         else if (escape === undefined) break;
-        else return at(i, `${shown(`\\${escape}`)} är ingen giltig teckenkod i en text (ett omvänt snedstreck skrivs \\\\)`);
-      } else if (c.charCodeAt(0) < 0x20) return at(i, `${shown(c)} får inte stå inne i en text (skriv \\n för radbrytning, \\t för tabb)`);
-      else i++;
+        else return at(i, `${shown(`\\${characterAt(text, i + 1)}`)} är ingen giltig teckenkod i en text (ett omvänt snedstreck skrivs \\\\)`);
+      } else if (c === '\n' || c === '\r') {
+        return at(i, `texten tar slut på raden utan avslutande citattecken (")${hint()}; en radbrytning inne i en text skrivs \\n`);
+      } else if (c.charCodeAt(0) < 0x20) {
+        return at(i, `${shown(c)} får inte stå inne i en text${c === '\t' ? ' (skriv \\t)' : ''}`);
+      } else {
+        if (quote === undefined && TYPOGRAPHIC_QUOTES.test(c)) quote = c;
+        i++;
+      }
     }
-    return at(start, 'texten som börjar här tar aldrig slut (det saknas ett avslutande ")');
+    return at(start, `texten som börjar här tar aldrig slut: det saknas ett avslutande "${hint()}`);
   }
 }

@@ -14,7 +14,7 @@ export interface Timings {
 
 export interface DocumentTimings {
   scenarios: number;
-  /** The first run of the document, before any warm-up: the code less compiled, the heap not yet grown. */
+  /** The document's first run, before its warm-up; when nothing ran before it, with nothing compiled and the heap not yet grown. */
   first: Timings;
   /** Medians of the timed runs. */
   median: Timings;

@@ -64,6 +64,8 @@ describe('Export och data', () => {
     expect(await errors.textContent()).toContain('scenarios[0].effects[0].fromPlacementTypeId');
     await chooseFile(page, 'inte-json.hemmaplan.json', '{"format": "hemmaplan", ');
     await expect.poll(async () => (await errors.textContent()) ?? '').toContain('inte-json.hemmaplan.json kan inte importeras');
+    // Where and why in Swedish, not the JavaScript engine's English.
+    expect(await errors.textContent()).toContain('rad 1, tecken 25: texten tar slut innan JSON-värdet är färdigt (det saknas minst ett avslutande })');
     expect(withoutTimestamp(await backup(page))).toBe(withoutTimestamp(before));
     expectNoProblems(app);
   });

@@ -4,7 +4,8 @@
  * one transaction that changes nothing when it fails. The Export och data page calls these.
  */
 import type { HemmaplanDocument } from '../domain/types';
-import { issueLines, parseDocumentText } from '../exchange/document';
+import { parseDocumentText } from '../exchange/document';
+import { issueMessage } from '../exchange/reader';
 import { applyImport, planImport, type ImportChoice, type ImportPlan } from '../exchange/merge';
 import { personalDataWarnings, type PersonalDataWarning } from '../exchange/personal-data';
 import type { TableTarget } from '../exchange/table-import';
@@ -81,7 +82,7 @@ export async function readImportFile(file: ImportFile, target: TableTarget, curr
 /** A Hemmaplan document's text, checked by the validator and planned against the current document. */
 export function readDocumentText(text: string, current: HemmaplanDocument): ImportReading {
   const parsed = parseDocumentText(text);
-  if (!parsed.ok) return { ok: false, messages: issueLines(parsed.issues) };
+  if (!parsed.ok) return { ok: false, messages: parsed.issues.map(issueMessage) };
   return { ok: true, incoming: parsed.document, plan: planImport(current, parsed.document), table: false, notices: [], personalData: personalDataWarnings(parsed.document) };
 }
 

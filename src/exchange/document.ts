@@ -152,7 +152,7 @@ function readIntervention(r: Reader, obj: JsonObject, path: string): Interventio
   const ageMin = r.integer(obj, 'ageMin', path, { min: 0, max: 120 });
   const ageMax = r.integer(obj, 'ageMax', path, { min: 0, max: 120 });
   if (ageMin !== undefined && ageMax !== undefined && ageMin > ageMax) {
-    r.report(fieldPath(path, 'ageMax'), `ageMax (${ageMax}) är lägre än ageMin (${ageMin}); åldersspannet ska gå från den lägre åldern till den högre`);
+    r.report(fieldPath(path, 'ageMax'), `högsta åldern (${ageMax}) är lägre än lägsta åldern (${ageMin}); åldersspannet ska gå från den lägre åldern till den högre`);
   }
   const intervention = defined<Intervention>(
     { id: r.id(obj, 'id', path)!, name: r.text(obj, 'name', path, { required: true, nonEmpty: true })!, status: 'offered' },
@@ -388,7 +388,7 @@ function checkReferences(r: Reader, json: JsonObject): void {
   rawList(json.initiatives).forEach((initiative, i) => {
     if (!isObject(initiative)) return;
     eachId(initiative, 'interventionIds', (id, k) => {
-      if (!interventionIds.has(id)) r.report(`initiatives[${i}].interventionIds[${k}]`, `hänvisar till insatsen ”${id}”, som inte finns bland interventions`);
+      if (!interventionIds.has(id)) r.report(`initiatives[${i}].interventionIds[${k}]`, `hänvisar till insatsen ”${id}”, som inte finns bland insatserna och metoderna`);
     });
   });
   rawList(json.scenarios).forEach((scenario, s) => {
@@ -401,18 +401,18 @@ function checkReferences(r: Reader, json: JsonObject): void {
         r.report(`${path}.initiativeIds[${k}]`, `satsningen ”${id}” finns redan på plats ${first}; en satsning ingår högst en gång`);
         return;
       }
-      if (!initiativeIds.has(id)) r.report(`${path}.initiativeIds[${k}]`, `hänvisar till satsningen ”${id}”, som inte finns bland initiatives`);
+      if (!initiativeIds.has(id)) r.report(`${path}.initiativeIds[${k}]`, `hänvisar till satsningen ”${id}”, som inte finns bland satsningarna`);
       included.set(id, k);
     });
     rawList(scenario.effects).forEach((effect, e) => {
       const at = `${path}.effects[${e}]`;
       for (const key of ['fromPlacementTypeId', 'toPlacementTypeId']) {
         const id = rawId(effect, key);
-        if (id !== undefined && !placementTypeIds.has(id)) r.report(`${at}.${key}`, `hänvisar till placeringsformen ”${id}”, som inte finns bland placementTypes`);
+        if (id !== undefined && !placementTypeIds.has(id)) r.report(`${at}.${key}`, `hänvisar till placeringsformen ”${id}”, som inte finns bland placeringsformerna`);
       }
       const initiativeId = rawId(effect, 'initiativeId');
       if (initiativeId !== undefined && !included.has(initiativeId)) {
-        r.report(`${at}.initiativeId`, `hänvisar till satsningen ”${initiativeId}”, som inte ingår i scenariots initiativeIds`);
+        r.report(`${at}.initiativeId`, `hänvisar till satsningen ”${initiativeId}”, som inte ingår i scenariot`);
       }
     });
   });

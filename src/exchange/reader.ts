@@ -15,6 +15,27 @@ export function formatIssue(issue: Issue): string {
   return `${issue.path}: ${issue.message}`;
 }
 
+/** An issue's message as a sentence, with a capital letter. */
+function sentence(issue: Issue): string {
+  return issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+}
+
+/**
+ * An issue in a list about a whole file, as the app shows it: the message, then its JSON path in
+ * brackets for those who want to find the place in the file; none for the file as a whole ("$").
+ */
+export function issueMessage(issue: Issue): string {
+  return issue.path === '$' ? sentence(issue) : `${sentence(issue)} (${issue.path})`;
+}
+
+/**
+ * An issue shown at the cell or field that was edited: the message alone. The place is on screen,
+ * and the path would only add the file's English keys.
+ */
+export function fieldIssueMessage(issue: Issue): string {
+  return sentence(issue);
+}
+
 export const MAX_TEXT_LENGTH = 10_000;
 export const MAX_ID_LENGTH = 100;
 export const MAX_URL_LENGTH = 2_000;

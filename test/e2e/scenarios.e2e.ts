@@ -15,7 +15,7 @@ import { Decimal, formatMoney, formatPercent, parseAmount } from '../../src/doma
 import type { HemmaplanDocument, Scenario } from '../../src/domain/types';
 import { parseDocument } from '../../src/exchange/document';
 import { serialiseDocument } from '../../src/exchange/serialise';
-import { issueMessage } from '../../src/ui/issues';
+import { fieldIssueMessage } from '../../src/ui/issues';
 import { displayHorizon } from '../../src/ui/pages/displayYears';
 
 const { start } = appSession();
@@ -342,7 +342,7 @@ describe('Scenarier', () => {
     expect(validation.ok).toBe(false);
     const issue = (validation as { issues: { path: string; message: string }[] }).issues.find((i) => i.path === `scenarios[${index}].years`);
     expect(issue, 'the validator refuses 0 years').toBeDefined();
-    const validatorMessage = issueMessage(issue!);
+    const validatorMessage = fieldIssueMessage(issue!);
 
     const years = page.getByLabel('Antal år', { exact: true });
     await setField(page, 'Antal år', '0');

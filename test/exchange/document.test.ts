@@ -608,7 +608,7 @@ describe('ranges', () => {
   ]);
 
   it('refuses ageMin above ageMax (reported at ageMax)', () => {
-    expectIssue(withValue('interventions[0].ageMin', 18), 'interventions[0].ageMax', /ageMin/);
+    expectIssue(withValue('interventions[0].ageMin', 18), 'interventions[0].ageMax', /^högsta åldern \(17\) är lägre än lägsta åldern \(18\)/);
   });
 
   acceptedRows([
@@ -786,10 +786,11 @@ describe('free text', () => {
 
 describe('references', () => {
   refusedRows([
-    ['an initiative refers to a missing intervention', 'initiatives[0].interventionIds', ['okand'], 'initiatives[0].interventionIds[0]', /okand/],
-    ['a scenario includes a missing initiative', 'scenarios[0].initiativeIds', ['team', 'utb', 'okand'], 'scenarios[0].initiativeIds[2]', /okand/],
-    ['an effect from a missing placement type', 'scenarios[0].effects[0].fromPlacementTypeId', 'okand', 'scenarios[0].effects[0].fromPlacementTypeId', /okand/],
-    ['an effect to a missing placement type', 'scenarios[0].effects[0].toPlacementTypeId', 'okand', 'scenarios[0].effects[0].toPlacementTypeId', /okand/],
+    // Said in Swedish, not by the lists' keys in the file (interventions, initiatives, placementTypes).
+    ['an initiative refers to a missing intervention', 'initiatives[0].interventionIds', ['okand'], 'initiatives[0].interventionIds[0]', /^hänvisar till insatsen ”okand”, som inte finns bland insatserna och metoderna$/],
+    ['a scenario includes a missing initiative', 'scenarios[0].initiativeIds', ['team', 'utb', 'okand'], 'scenarios[0].initiativeIds[2]', /^hänvisar till satsningen ”okand”, som inte finns bland satsningarna$/],
+    ['an effect from a missing placement type', 'scenarios[0].effects[0].fromPlacementTypeId', 'okand', 'scenarios[0].effects[0].fromPlacementTypeId', /^hänvisar till placeringsformen ”okand”, som inte finns bland placeringsformerna$/],
+    ['an effect to a missing placement type', 'scenarios[0].effects[0].toPlacementTypeId', 'okand', 'scenarios[0].effects[0].toPlacementTypeId', /^hänvisar till placeringsformen ”okand”, som inte finns bland placeringsformerna$/],
     ['an effect credited to a missing initiative', 'scenarios[0].effects[0].initiativeId', 'okand', 'scenarios[0].effects[0].initiativeId', /okand/],
   ]);
 
@@ -799,6 +800,7 @@ describe('references', () => {
       d.scenarios[0].effects[0].initiativeId = 'utb';
     });
     expect(paths(outcome)).toEqual(['scenarios[0].effects[0].initiativeId']);
+    expect(outcome.ok ? [] : outcome.issues.map((issue) => issue.message)).toEqual(['hänvisar till satsningen ”utb”, som inte ingår i scenariot']);
   });
 
   it('accepts an effect without a to-type (null or absent) and without an initiative', () => {

@@ -3,7 +3,7 @@ import { useApp } from '../context';
 import type { AmountUnit } from '../../domain/money';
 import { NumberField } from '../components/NumberField';
 import type { Settings } from '../../domain/types';
-import { issueMessage } from '../issues';
+import { fieldIssueMessage } from '../issues';
 import { confirmFreeText, selectPersonalNumber } from '../components/PersonalDataDialog';
 
 type PercentField = 'payrollOverheadPercent' | 'salaryGrowthPercent' | 'priceGrowthPercent' | 'discountRatePercent';
@@ -33,7 +33,7 @@ export function SettingsPage() {
     let message = '';
     try {
       const outcome = await app.store.saveSettings(change);
-      message = outcome.ok ? '' : issueMessage(outcome.issues[0]!);
+      message = outcome.ok ? '' : fieldIssueMessage(outcome.issues[0]!);
     } catch (error) {
       message = `Ändringen kunde inte sparas: ${error instanceof Error ? error.message : String(error)}`;
     } finally {

@@ -8,7 +8,7 @@ import type { ListItem } from '../../exchange/serialise';
 import type { HemmaplanDocument } from '../../domain/types';
 import type { GridOutcome, RowEdit } from '../grid/DataGrid';
 import type { AppState } from '../state';
-import { issueMessage } from '../issues';
+import { fieldIssueMessage } from '../issues';
 
 export interface ListEditing<L extends ListName> {
   /** A new item from pasted or typed values (values may be empty: "Lägg till rad"). */
@@ -47,7 +47,7 @@ export function withValues<T extends object>(item: T, values: Record<string, unk
 export function toGridOutcome(outcome: EditOutcome | undefined): GridOutcome {
   if (!outcome || outcome.ok) return { ok: true };
   const first = outcome.issues[0];
-  const message = first ? issueMessage(first) : 'Ändringen kunde inte sparas.';
+  const message = first ? fieldIssueMessage(first) : 'Ändringen kunde inte sparas.';
   return { ok: false, message, ...(outcome.at ? { rowId: outcome.at.id, ...(outcome.at.field ? { field: outcome.at.field } : {}) } : {}) };
 }
 

@@ -56,7 +56,15 @@ function Layout(props: RouteSectionProps) {
   };
   return (
     <>
-      <a class="skip-link" href="#innehall">
+      {/* The router takes over a click on an in-page link, so the focus is moved here: past the menu. */}
+      <a
+        class="skip-link"
+        href="#innehall"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('innehall')?.focus();
+        }}
+      >
         Hoppa till innehållet
       </a>
       <header class="app-header" classList={{ 'workshop-hidden': workshop() }}>

@@ -436,4 +436,16 @@ describe('accessibility', () => {
     expect(await focusStyle()).toMatchObject({ tag: 'BUTTON', outline: 'solid rgb(240, 180, 41)' });
     expectNoProblems(tab);
   });
+
+  it('skips the menu with the skip link: Enter moves the focus to the page, and Tab goes on inside it', async () => {
+    const tab = await start('/data');
+    const { page } = tab;
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Hoppa till innehållet');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('innehall');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
+    expectNoProblems(tab);
+  });
 });

@@ -355,6 +355,13 @@ describe('Scenarier', () => {
     expect(errorRect!.y).toBeLessThan(fieldRect!.y + fieldRect!.height + 40);
     // What was typed stays for the user to correct; the stored scenario is unchanged.
     await expect(years.inputValue()).resolves.toBe('0');
+    // Text that is no year or number of years is refused in those words, not with examples of amounts.
+    await setField(page, 'Antal år', 'tre');
+    await expectText(error, 'Kunde inte läsa ”tre” som ett antal år. Skriv ett heltal från 1 till 50.');
+    await setField(page, 'Startår', 'abc');
+    await expectText(page.locator('#scenario-startYear-error'), 'Kunde inte läsa ”abc” som ett årtal. Skriv till exempel 2026.');
+    await setField(page, 'Startår', String(original.startYear));
+    await setField(page, 'Antal år', '0');
     await expectFigures(page, expected);
     await expectText(cell(grid(page, SCENARIOS), EXAMPLE_ID, 'years'), String(original.years));
 

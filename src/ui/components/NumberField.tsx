@@ -1,5 +1,5 @@
 import { createSignal, Show } from 'solid-js';
-import { type Decimal, formatDecimal, type InputKind, parseAmount } from '../../domain/money';
+import { type Decimal, formatDecimal, type InputKind, parseAmount, type ParseResult } from '../../domain/money';
 
 /**
  * A labelled text field for a decimal (a percentage, an amount, a count): parsed by the money
@@ -14,6 +14,8 @@ export function NumberField(props: {
   kind: InputKind;
   optional?: boolean;
   placeholder?: string;
+  /** Reads what was typed, when the money module's reading of `kind` does not fit (a year, a count). */
+  parse?: (text: string) => ParseResult;
   /** How the value is shown; default sv-SE with grouping and up to four decimals. */
   format?: (value: Decimal) => string;
   /** Saves the value; returns a message when it was refused. */
@@ -29,7 +31,7 @@ export function NumberField(props: {
       else setMessage('');
       return;
     }
-    const parsed = parseAmount(text, props.kind);
+    const parsed = props.parse ? props.parse(text) : parseAmount(text, props.kind);
     if (!parsed.ok) {
       setMessage(parsed.message);
       return;

@@ -1,9 +1,10 @@
 import { For, Show, createSignal } from 'solid-js';
-import { Decimal } from '../../domain/money';
+import { Decimal, type ParseResult } from '../../domain/money';
 import type { HemmaplanDocument, Initiative, Scenario, SettingsOverrides } from '../../domain/types';
 import { useApp } from '../context';
 import { updateScenario } from '../pages/scenarioEditing';
 import { NumberField } from './NumberField';
+import { parseYearCell } from '../grid/columns';
 
 type OverrideField = 'payrollOverheadPercent' | 'salaryGrowthPercent' | 'priceGrowthPercent' | 'discountRatePercent';
 
@@ -13,6 +14,18 @@ const OVERRIDES: { field: OverrideField; label: string }[] = [
   { field: 'priceGrowthPercent', label: 'Prisökning per år (%)' },
   { field: 'discountRatePercent', label: 'Diskonteringsränta (%)' },
 ];
+
+/** The start year as the grid's year column reads it, with its message ("… som ett årtal"). */
+function readYear(text: string): ParseResult {
+  const read = parseYearCell(text);
+  return read.ok ? { ok: true, value: new Decimal(read.value!) } : read;
+}
+
+/** A number of years: a whole number, said so when it is not. */
+function readYearCount(text: string): ParseResult {
+  const trimmed = text.trim();
+  return /^\d{1,3}$/.test(trimmed) ? { ok: true, value: new Decimal(trimmed) } : { ok: false, message: `Kunde inte läsa ”${trimmed.slice(0, 40)}” som ett antal år. Skriv ett heltal från 1 till 50.` };
+}
 
 function period(initiative: Initiative): string {
   return `${initiative.start} – ${initiative.end ?? 'tills vidare'}`;
@@ -24,8 +37,10 @@ export function ScenarioSetup(props: { scenario: Scenario }) {
   const document = () => app.current()!.document;
   const [message, setMessage] = createSignal('');
 
-  /** Saves the scenario as `change` makes it from the stored one (so that quick changes build on each other). */
-  /** Saves a change; a refusal is returned for the field to show, or shown below when `here`. */
+  /**
+   * Saves the scenario as `change` makes it from the stored one (so that quick changes build on each
+   * other); a refusal is returned for the field to show, or shown below when `here`.
+   */
   async function save(change: (current: Scenario, document: HemmaplanDocument) => Scenario, here = false): Promise<string | undefined> {
     const outcome = await updateScenario(app, props.scenario.id, change);
     const text = outcome.ok ? '' : outcome.message;
@@ -67,6 +82,7 @@ export function ScenarioSetup(props: { scenario: Scenario }) {
           id="scenario-startYear"
           label="Startår"
           kind="number"
+          parse={readYear}
           value={new Decimal(props.scenario.startYear)}
           format={String}
           onCommit={async (value) => (value && value.isInteger() ? save((scenario) => ({ ...scenario, startYear: value.toNumber() })) : 'Skriv startåret som ett heltal, till exempel 2026.')}
@@ -75,6 +91,7 @@ export function ScenarioSetup(props: { scenario: Scenario }) {
           id="scenario-years"
           label="Antal år"
           kind="number"
+          parse={readYearCount}
           value={new Decimal(props.scenario.years)}
           onCommit={async (value) => (value && value.isInteger() ? save((scenario) => ({ ...scenario, years: value.toNumber() })) : 'Skriv antalet år som ett heltal från 1 till 50.')}
         />

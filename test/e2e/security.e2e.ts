@@ -201,9 +201,9 @@ describe('hostile strings in an imported file', () => {
     const errors = page.getByTestId('import-errors');
     await errors.waitFor();
     const text = (await errors.textContent()) ?? '';
-    expect(text).toContain('interventions[0].evidenceUrl: ska vara en webbadress som börjar med http:// eller https://');
-    expect(text).toContain('placementTypes[0].sourceUrl: ska vara en webbadress som börjar med http:// eller https://');
-    expect(text).toContain('placementTypes[1].notes: är för lång: 1\u00a0048\u00a0576 tecken, högst 10\u00a0000 är tillåtna');
+    expect(text).toContain('Ska vara en webbadress som börjar med http:// eller https:// (interventions[0].evidenceUrl)');
+    expect(text).toContain('Ska vara en webbadress som börjar med http:// eller https:// (placementTypes[0].sourceUrl)');
+    expect(text).toContain('Är för lång: 1\u00a0048\u00a0576 tecken, högst 10\u00a0000 är tillåtna (placementTypes[1].notes)');
     // The page answers, and the text of the messages is no longer than the messages.
     expect(text.length).toBeLessThan(5000);
     expect(await page.evaluate(() => 1 + 1)).toBe(2);

@@ -76,11 +76,23 @@ function place(text: string, at: number): string {
  */
 export function jsonSyntaxError(text: string): string | null {
   const nesting: number[] = [];
-  let expect = Expect.Value;
+  // Widened: step() and close() change it, which the compiler does not follow into the loop.
+  let expect = Expect.Value as Expect;
   let i = 0;
   /** What was read last, for hints about the mistake that follows it. */
   let last: { kind: 'string'; quote: string | undefined } | { kind: 'number'; end: number } | { kind: 'other' } = { kind: 'other' };
   const at = (position: number, what: string) => `${place(text, position)}: ${what}`;
+  /** Moves past one structural character ({ [ , : or an end) to what must come next. */
+  const step = (next: Expect) => {
+    expect = next;
+    i++;
+    last = { kind: 'other' };
+  };
+  /** Moves past the end of an object or list. */
+  const close = () => {
+    nesting.pop();
+    step(Expect.AfterValue);
+  };
   /** The position of the last character before `position` that is not whitespace, or −1. */
   const previous = (position: number) => {
     let k = position - 1;
@@ -110,17 +122,12 @@ export function jsonSyntaxError(text: string): string | null {
       case Expect.Value:
       case Expect.ValueOrListEnd: {
         if (c === ']' && expect === Expect.ValueOrListEnd) {
-          nesting.pop();
-          expect = Expect.AfterValue;
-          i++;
-          last = { kind: 'other' };
+          close();
           break;
         }
         if (c === '{' || c === '[') {
           nesting.push(c === '{' ? OBJECT : LIST);
-          expect = c === '{' ? Expect.NameOrObjectEnd : Expect.ValueOrListEnd;
-          i++;
-          last = { kind: 'other' };
+          step(c === '{' ? Expect.NameOrObjectEnd : Expect.ValueOrListEnd);
           break;
         }
         if (c === '"') {
@@ -142,9 +149,8 @@ export function jsonSyntaxError(text: string): string | null {
         }
         const literal = LITERALS.find((word) => text.startsWith(word, i));
         if (literal) {
-          i += literal.length;
-          expect = Expect.AfterValue;
-          last = { kind: 'other' };
+          i += literal.length - 1;
+          step(Expect.AfterValue);
           break;
         }
         const comma = previous(i);
@@ -154,10 +160,7 @@ export function jsonSyntaxError(text: string): string | null {
       case Expect.NameOrObjectEnd:
       case Expect.Name: {
         if (c === '}' && expect === Expect.NameOrObjectEnd) {
-          nesting.pop();
-          expect = Expect.AfterValue;
-          i++;
-          last = { kind: 'other' };
+          close();
           break;
         }
         if (c === '"') {
@@ -178,23 +181,17 @@ export function jsonSyntaxError(text: string): string | null {
       }
       case Expect.Colon:
         if (c !== ':') return at(i, misplaced(c) ?? `efter ett namn ska ett kolon (:) stå, men här står ${shown(c)}${quoteHint()}`);
-        expect = Expect.Value;
-        i++;
-        last = { kind: 'other' };
+        step(Expect.Value);
         break;
       case Expect.AfterValue: {
         const inObject = nesting[nesting.length - 1] === OBJECT;
         const end = inObject ? '}' : ']';
         if (nesting.length > 0 && c === ',') {
-          expect = inObject ? Expect.Name : Expect.Value;
-          i++;
-          last = { kind: 'other' };
+          step(inObject ? Expect.Name : Expect.Value);
           break;
         }
         if (nesting.length > 0 && c === end) {
-          nesting.pop();
-          i++;
-          last = { kind: 'other' };
+          close();
           break;
         }
         const misplacedHere = misplaced(c);

@@ -82,10 +82,10 @@ export function jsonSyntaxError(text: string): string | null {
   /** What was read last, for hints about the mistake that follows it. */
   let last: { kind: 'string'; quote: string | undefined } | { kind: 'number'; end: number } | { kind: 'other' } = { kind: 'other' };
   const at = (position: number, what: string) => `${place(text, position)}: ${what}`;
-  /** Moves past one structural character ({ [ , : or an end) to what must come next. */
-  const step = (next: Expect) => {
+  /** Moves past one structural character ({ [ , : or an end), or a literal, to what must come next. */
+  const step = (next: Expect, length = 1) => {
     expect = next;
-    i++;
+    i += length;
     last = { kind: 'other' };
   };
   /** Moves past the end of an object or list. */
@@ -149,8 +149,7 @@ export function jsonSyntaxError(text: string): string | null {
         }
         const literal = LITERALS.find((word) => text.startsWith(word, i));
         if (literal) {
-          i += literal.length - 1;
-          step(Expect.AfterValue);
+          step(Expect.AfterValue, literal.length);
           break;
         }
         const comma = previous(i);

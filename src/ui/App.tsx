@@ -15,7 +15,7 @@ const ComparePage = lazy(() => import('./pages/ComparePage').then((m) => ({ defa
 const WorkshopPage = lazy(() => import('./pages/WorkshopPage').then((m) => ({ default: m.WorkshopPage })));
 const DataPage = lazy(() => import('./pages/DataPage').then((m) => ({ default: m.DataPage })));
 const PlacementTypesPage = lazy(() => import('./pages/PlacementTypesPage').then((m) => ({ default: m.PlacementTypesPage })));
-import { issueMessage } from './issues';
+import { issueMessage } from '../exchange/reader';
 import { UpdatePrompt } from './components/UpdatePrompt';
 
 /** The pages, in the order a user meets the work. */

@@ -15,7 +15,7 @@ import { Decimal, formatMoney, formatPercent, parseAmount } from '../../src/doma
 import type { HemmaplanDocument, Scenario } from '../../src/domain/types';
 import { parseDocument } from '../../src/exchange/document';
 import { serialiseDocument } from '../../src/exchange/serialise';
-import { fieldIssueMessage } from '../../src/ui/issues';
+import { fieldIssueMessage } from '../../src/exchange/reader';
 import { displayHorizon } from '../../src/ui/pages/displayYears';
 
 const { start } = appSession();

@@ -4,7 +4,7 @@ import type { HemmaplanDocument, Initiative, Scenario, SettingsOverrides } from 
 import { useApp } from '../context';
 import { updateScenario } from '../pages/scenarioEditing';
 import { NumberField } from './NumberField';
-import { parseYearCell } from '../grid/columns';
+import { type CellParse, parseIntegerCell, parseYearCell } from '../grid/columns';
 
 type OverrideField = 'payrollOverheadPercent' | 'salaryGrowthPercent' | 'priceGrowthPercent' | 'discountRatePercent';
 
@@ -15,17 +15,17 @@ const OVERRIDES: { field: OverrideField; label: string }[] = [
   { field: 'discountRatePercent', label: 'Diskonteringsränta (%)' },
 ];
 
-/** The start year as the grid's year column reads it, with its message ("… som ett årtal"). */
-function readYear(text: string): ParseResult {
-  const read = parseYearCell(text);
-  return read.ok ? { ok: true, value: new Decimal(read.value!) } : read;
+/** A whole number read by one of the grid's parsers, as the Decimal a NumberField takes (a field that is not optional always gets one). */
+function asDecimal(read: CellParse<number | null>, message?: string): ParseResult {
+  if (!read.ok) return { ok: false, message: message ?? read.message };
+  return { ok: true, value: new Decimal(read.value!) };
 }
 
-/** A number of years: a whole number, said so when it is not. */
-function readYearCount(text: string): ParseResult {
-  const trimmed = text.trim();
-  return /^\d{1,3}$/.test(trimmed) ? { ok: true, value: new Decimal(trimmed) } : { ok: false, message: `Kunde inte läsa ”${trimmed.slice(0, 40)}” som ett antal år. Skriv ett heltal från 1 till 50.` };
-}
+/** The start year as the grid's year column reads it, with its message ("… som ett årtal"). */
+const readYear = (text: string) => asDecimal(parseYearCell(text));
+
+/** A number of years as the grid's integer columns read it, refused in words about years. */
+const readYearCount = (text: string) => asDecimal(parseIntegerCell(text), `Kunde inte läsa ”${text.trim().slice(0, 40)}” som ett antal år. Skriv ett heltal från 1 till 50.`);
 
 function period(initiative: Initiative): string {
   return `${initiative.start} – ${initiative.end ?? 'tills vidare'}`;
@@ -85,7 +85,7 @@ export function ScenarioSetup(props: { scenario: Scenario }) {
           parse={readYear}
           value={new Decimal(props.scenario.startYear)}
           format={String}
-          onCommit={async (value) => (value && value.isInteger() ? save((scenario) => ({ ...scenario, startYear: value.toNumber() })) : 'Skriv startåret som ett heltal, till exempel 2026.')}
+          onCommit={(value) => save((scenario) => ({ ...scenario, startYear: value!.toNumber() }))}
         />
         <NumberField
           id="scenario-years"
@@ -93,7 +93,7 @@ export function ScenarioSetup(props: { scenario: Scenario }) {
           kind="number"
           parse={readYearCount}
           value={new Decimal(props.scenario.years)}
-          onCommit={async (value) => (value && value.isInteger() ? save((scenario) => ({ ...scenario, years: value.toNumber() })) : 'Skriv antalet år som ett heltal från 1 till 50.')}
+          onCommit={(value) => save((scenario) => ({ ...scenario, years: value!.toNumber() }))}
         />
       </fieldset>
       <fieldset class="setup-group">

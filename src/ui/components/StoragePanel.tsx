@@ -4,7 +4,7 @@ import type { SafetyCopy } from '../../data/db';
 import { formatDecimal, Decimal } from '../../domain/money';
 import { parseDocument } from '../../exchange/document';
 import { downloadFile, FILE_TYPES } from '../files/download';
-import { issueMessage } from '../issues';
+import { issueMessage } from '../../exchange/reader';
 
 interface StorageState {
   persisted: boolean | undefined;

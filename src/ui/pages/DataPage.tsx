@@ -6,7 +6,7 @@ import { conflictCount, LIST_NAMES, type ImportChoice, type ImportPlan, type Lis
 import type { TableTarget } from '../../exchange/table-import';
 import { commitImport, readImportFile } from '../../data/importer';
 import { downloadDocument, fileNamePart, localDate } from '../files/download';
-import { issueMessage } from '../issues';
+import { issueMessage } from '../../exchange/reader';
 import { LIST_LABELS } from '../../exchange/labels';
 import { StoragePanel } from '../components/StoragePanel';
 import type { PersonalDataWarning } from '../../exchange/personal-data';

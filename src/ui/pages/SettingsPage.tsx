@@ -3,7 +3,7 @@ import { useApp } from '../context';
 import type { AmountUnit } from '../../domain/money';
 import { NumberField } from '../components/NumberField';
 import type { Settings } from '../../domain/types';
-import { fieldIssueMessage } from '../issues';
+import { fieldIssueMessage } from '../../exchange/reader';
 import { confirmFreeText, selectPersonalNumber } from '../components/PersonalDataDialog';
 
 type PercentField = 'payrollOverheadPercent' | 'salaryGrowthPercent' | 'priceGrowthPercent' | 'discountRatePercent';

@@ -8,7 +8,7 @@ import type { ListItem } from '../../exchange/serialise';
 import type { HemmaplanDocument } from '../../domain/types';
 import type { GridOutcome, RowEdit } from '../grid/DataGrid';
 import type { AppState } from '../state';
-import { fieldIssueMessage } from '../issues';
+import { fieldIssueMessage } from '../../exchange/reader';
 
 export interface ListEditing<L extends ListName> {
   /** A new item from pasted or typed values (values may be empty: "Lägg till rad"). */
